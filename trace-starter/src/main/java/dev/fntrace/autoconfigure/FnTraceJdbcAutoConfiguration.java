@@ -1,0 +1,56 @@
+package dev.fntrace.autoconfigure;
+
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.fntrace.capture.TracingFailures;
+import dev.fntrace.capture.jdbc.SqlClassifier;
+import dev.fntrace.capture.jdbc.SqlOpListener;
+import dev.fntrace.capture.jdbc.TracingDataSourcePostProcessor;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration that wraps every {@link DataSource} bean with datasource-proxy, so that the SQL
+ * statements a traced call runs become operations of its trace.
+ */
+@AutoConfiguration(after = FnTraceAutoConfiguration.class)
+@ConditionalOnClass({ DataSource.class, ProxyDataSource.class })
+@ConditionalOnBooleanProperty(name = { "fntrace.enabled", "fntrace.jdbc.enabled" }, matchIfMissing = true)
+public final class FnTraceJdbcAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SqlClassifier fnSqlClassifier() {
+		return new SqlClassifier();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TracingFailures.class)
+	SqlOpListener fnSqlOpListener(SqlClassifier classifier, TracingFailures failures) {
+		return new SqlOpListener(classifier, failures);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static TracingDataSourcePostProcessor fnTracingDataSourcePostProcessor(ObjectProvider<SqlOpListener> listener,
+			Environment environment) {
+		Set<String> excluded = Binder.get(environment)
+			.bind("fntrace.jdbc.excluded-data-source-bean-names", Bindable.setOf(String.class))
+			.orElse(Set.of());
+		return new TracingDataSourcePostProcessor(listener, excluded);
+	}
+
+}

@@ -1,0 +1,202 @@
+package dev.fntrace.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of fntrace, under {@code fntrace.*}.
+ */
+@ConfigurationProperties("fntrace")
+public class FnTraceProperties {
+
+	/**
+	 * Whether to record traces at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How many traces the in-memory log keeps; the oldest is evicted first.
+	 */
+	private int capacity = 1000;
+
+	/**
+	 * How many operations one trace keeps; further ones are only counted.
+	 */
+	private int maxOpsPerTrace = 200;
+
+	/**
+	 * How long an error message may be before it is cut.
+	 */
+	private int maxMessageLength = 500;
+
+	/**
+	 * Whether to record the values traced functions return. Off by default: values may hold
+	 * personal data.
+	 */
+	private boolean recordValues = false;
+
+	/**
+	 * The request header that carries the tenant id.
+	 */
+	private String tenantHeader = "X-Tenant-Id";
+
+	/**
+	 * Patterns of function names to record ('*' matches anything); empty records all.
+	 */
+	private List<String> include = new ArrayList<>();
+
+	/**
+	 * Patterns of function names not to record ('*' matches anything).
+	 */
+	private List<String> exclude = new ArrayList<>();
+
+	private final Jdbc jdbc = new Jdbc();
+
+	private final Endpoint endpoint = new Endpoint();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getCapacity() {
+		return this.capacity;
+	}
+
+	public void setCapacity(int capacity) {
+		this.capacity = capacity;
+	}
+
+	public int getMaxOpsPerTrace() {
+		return this.maxOpsPerTrace;
+	}
+
+	public void setMaxOpsPerTrace(int maxOpsPerTrace) {
+		this.maxOpsPerTrace = maxOpsPerTrace;
+	}
+
+	public int getMaxMessageLength() {
+		return this.maxMessageLength;
+	}
+
+	public void setMaxMessageLength(int maxMessageLength) {
+		this.maxMessageLength = maxMessageLength;
+	}
+
+	public boolean isRecordValues() {
+		return this.recordValues;
+	}
+
+	public void setRecordValues(boolean recordValues) {
+		this.recordValues = recordValues;
+	}
+
+	public String getTenantHeader() {
+		return this.tenantHeader;
+	}
+
+	public void setTenantHeader(String tenantHeader) {
+		this.tenantHeader = tenantHeader;
+	}
+
+	public List<String> getInclude() {
+		return this.include;
+	}
+
+	public void setInclude(List<String> include) {
+		this.include = include;
+	}
+
+	public List<String> getExclude() {
+		return this.exclude;
+	}
+
+	public void setExclude(List<String> exclude) {
+		this.exclude = exclude;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * SQL capture.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Whether to record the SQL statements traced calls run.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Names of DataSource beans not to wrap.
+		 */
+		private Set<String> excludedDataSourceBeanNames = new HashSet<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Set<String> getExcludedDataSourceBeanNames() {
+			return this.excludedDataSourceBeanNames;
+		}
+
+		public void setExcludedDataSourceBeanNames(Set<String> excludedDataSourceBeanNames) {
+			this.excludedDataSourceBeanNames = excludedDataSourceBeanNames;
+		}
+
+	}
+
+	/**
+	 * The fntraces actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * When to show the values traced functions returned (recorded only with
+		 * fntrace.record-values=true).
+		 */
+		private Show showValues = Show.NEVER;
+
+		/**
+		 * Roles that may see values when show-values is 'when-authorized'; empty means any
+		 * authenticated user.
+		 */
+		private Set<String> roles = new HashSet<>();
+
+		public Show getShowValues() {
+			return this.showValues;
+		}
+
+		public void setShowValues(Show showValues) {
+			this.showValues = showValues;
+		}
+
+		public Set<String> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(Set<String> roles) {
+			this.roles = roles;
+		}
+
+	}
+
+}

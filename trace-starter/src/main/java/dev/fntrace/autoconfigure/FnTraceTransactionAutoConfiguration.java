@@ -1,0 +1,39 @@
+package dev.fntrace.autoconfigure;
+
+import dev.fntrace.capture.TraceRecorder;
+import dev.fntrace.capture.TracingFailures;
+import dev.fntrace.capture.tx.RollbackRecorder;
+import dev.fntrace.capture.tx.RollbackRecorderRegistrar;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.TransactionExecutionListener;
+
+/**
+ * Auto-configuration that listens to every transaction manager, so that a traced call whose own
+ * transaction rolls back is recorded as {@code rolled_back}.
+ */
+@AutoConfiguration(after = FnTraceAutoConfiguration.class)
+@ConditionalOnClass(TransactionExecutionListener.class)
+@ConditionalOnBooleanProperty(name = "fntrace.enabled", matchIfMissing = true)
+public final class FnTraceTransactionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TraceRecorder.class)
+	RollbackRecorder fnRollbackRecorder(TraceRecorder recorder, TracingFailures failures) {
+		return new RollbackRecorder(recorder, failures);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static RollbackRecorderRegistrar fnRollbackRecorderRegistrar(ObjectProvider<RollbackRecorder> recorder) {
+		return new RollbackRecorderRegistrar(recorder);
+	}
+
+}

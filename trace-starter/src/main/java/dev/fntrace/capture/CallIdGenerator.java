@@ -1,0 +1,37 @@
+package dev.fntrace.capture;
+
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Makes call ids that are unique across restarts and instances: a random 64-bit prefix drawn once
+ * per generator, then a sequence number, as in {@code 3f9a0c1d2e4b5a69-1b}. Cheaper than a random
+ * UUID per call, and ids of one instance sort by the order calls started.
+ */
+public final class CallIdGenerator {
+
+	private final String prefix;
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	/**
+	 * Create a generator with a prefix drawn from a {@link SecureRandom}.
+	 */
+	public CallIdGenerator() {
+		this(new SecureRandom().nextLong());
+	}
+
+	CallIdGenerator(long prefix) {
+		String hex = Long.toHexString(prefix);
+		this.prefix = "0".repeat(16 - hex.length()) + hex + "-";
+	}
+
+	/**
+	 * The next call id.
+	 * @return a new id
+	 */
+	public String next() {
+		return this.prefix.concat(Long.toHexString(this.sequence.incrementAndGet()));
+	}
+
+}

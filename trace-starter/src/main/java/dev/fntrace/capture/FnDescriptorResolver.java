@@ -1,0 +1,114 @@
+package dev.fntrace.capture;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.fntrace.Traced;
+import dev.fntrace.model.FnType;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationAttributes;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.PatternMatchUtils;
+
+/**
+ * Resolves, once per method and target class, the name and type of a traced function, and whether
+ * the include and exclude patterns let it be recorded. Later calls read the cache: no reflection
+ * per call.
+ */
+public class FnDescriptorResolver {
+
+	private static final String SPRING_TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
+
+	private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
+
+	private final Map<MethodClassKey, FnDescriptor> cache = new ConcurrentHashMap<>();
+
+	private final String[] include;
+
+	private final String[] exclude;
+
+	/**
+	 * Create a resolver that records every function.
+	 */
+	public FnDescriptorResolver() {
+		this(List.of(), List.of());
+	}
+
+	/**
+	 * Create a resolver with name patterns ({@code *} matches anything).
+	 * @param include patterns of the functions to record; empty for all
+	 * @param exclude patterns of the functions not to record
+	 */
+	public FnDescriptorResolver(List<String> include, List<String> exclude) {
+		this.include = include.toArray(String[]::new);
+		this.exclude = exclude.toArray(String[]::new);
+	}
+
+	/**
+	 * The descriptor of a method called on a target.
+	 * @param method the method
+	 * @param targetClass the target's class
+	 * @return the descriptor
+	 */
+	public FnDescriptor resolve(Method method, Class<?> targetClass) {
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		FnDescriptor descriptor = this.cache.get(key);
+		if (descriptor == null) {
+			descriptor = this.cache.computeIfAbsent(key, (k) -> describe(method, targetClass));
+		}
+		return descriptor;
+	}
+
+	private FnDescriptor describe(Method method, Class<?> targetClass) {
+		Class<?> userClass = ClassUtils.getUserClass(targetClass);
+		Method specific = AopUtils.getMostSpecificMethod(method, userClass);
+		Traced traced = AnnotatedElementUtils.findMergedAnnotation(specific, Traced.class);
+		if (traced == null) {
+			traced = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
+		}
+		String name = (traced != null && !traced.value().isEmpty()) ? traced.value()
+				: userClass.getSimpleName() + "." + method.getName();
+		FnType type = (traced != null && traced.type() != FnType.INFERRED) ? traced.type()
+				: inferType(specific, userClass);
+		return new FnDescriptor(name, type, isRecorded(name));
+	}
+
+	/**
+	 * Infer a function's type from its transaction annotations.
+	 * @param method the method
+	 * @param targetClass the class it is called on
+	 * @return {@link FnType#QUERY} for a read-only transaction, {@link FnType#MUTATION} for another
+	 * transaction, {@link FnType#ACTION} without one
+	 */
+	public static FnType inferType(Method method, Class<?> targetClass) {
+		AnnotationAttributes transactional = transactionalAttributes(method, targetClass);
+		if (transactional != null) {
+			return transactional.getBoolean("readOnly") ? FnType.QUERY : FnType.MUTATION;
+		}
+		if (AnnotatedElementUtils.isAnnotated(method, JAKARTA_TRANSACTIONAL)
+				|| AnnotatedElementUtils.isAnnotated(targetClass, JAKARTA_TRANSACTIONAL)) {
+			return FnType.MUTATION;
+		}
+		return FnType.ACTION;
+	}
+
+	private static AnnotationAttributes transactionalAttributes(Method method, Class<?> targetClass) {
+		AnnotationAttributes attributes = AnnotatedElementUtils.findMergedAnnotationAttributes(method,
+				SPRING_TRANSACTIONAL, false, false);
+		return (attributes != null) ? attributes
+				: AnnotatedElementUtils.findMergedAnnotationAttributes(targetClass, SPRING_TRANSACTIONAL, false, false);
+	}
+
+	private boolean isRecorded(String name) {
+		if (this.include.length > 0 && !PatternMatchUtils.simpleMatch(this.include, name)) {
+			return false;
+		}
+		return this.exclude.length == 0 || !PatternMatchUtils.simpleMatch(this.exclude, name);
+	}
+
+}

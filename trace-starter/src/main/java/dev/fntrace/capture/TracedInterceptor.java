@@ -1,0 +1,103 @@
+package dev.fntrace.capture;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+import dev.fntrace.model.TraceBuilder;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Records each call of a {@link dev.fntrace.Traced @Traced} method. Runs outside
+ * {@code @Transactional}, so the commit or rollback happens inside the trace. The method returns or
+ * throws exactly what it would without fntrace; a call that returns a {@link CompletionStage} is
+ * finished when the stage completes.
+ */
+public class TracedInterceptor implements MethodInterceptor {
+
+	private final Supplier<FnDescriptorResolver> descriptors;
+
+	private final Supplier<TraceRecorder> recorder;
+
+	private final Supplier<TracingFailures> failures;
+
+	/**
+	 * Create an interceptor. Its collaborators are looked up on first use, so that the advisor can
+	 * be created early without creating them.
+	 * @param descriptors resolves the traced functions
+	 * @param recorder the recorder
+	 * @param failures where fntrace's own failures go
+	 */
+	public TracedInterceptor(Supplier<FnDescriptorResolver> descriptors, Supplier<TraceRecorder> recorder,
+			Supplier<TracingFailures> failures) {
+		this.descriptors = SingletonSupplier.of(descriptors);
+		this.recorder = SingletonSupplier.of(recorder);
+		this.failures = SingletonSupplier.of(failures);
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		TraceRecorder recorder = null;
+		TraceBuilder trace = null;
+		try {
+			Object target = invocation.getThis();
+			Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
+					: invocation.getMethod().getDeclaringClass();
+			FnDescriptor fn = this.descriptors.get().resolve(invocation.getMethod(), targetClass);
+			if (fn.recorded()) {
+				recorder = this.recorder.get();
+				trace = recorder.start(fn, null);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.get().record("start a trace", ex);
+		}
+		if (trace == null) {
+			return invocation.proceed();
+		}
+		return proceed(invocation, recorder, trace);
+	}
+
+	/**
+	 * Run a call with its trace current, then finish the trace.
+	 * @param invocation the call
+	 * @param recorder the recorder
+	 * @param trace the call's trace
+	 * @return what the call returned
+	 * @throws Throwable what the call threw
+	 */
+	static Object proceed(MethodInvocation invocation, TraceRecorder recorder, TraceBuilder trace) throws Throwable {
+		TraceBuilder previous = TraceContext.enter(trace);
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			TraceContext.restore(previous);
+			recorder.finish(trace, null, ex);
+			throw ex;
+		}
+		TraceContext.restore(previous);
+		if (result instanceof CompletionStage<?> stage) {
+			finishWhenComplete(stage, recorder, trace);
+		}
+		else {
+			recorder.finish(trace, result, null);
+		}
+		return result;
+	}
+
+	private static void finishWhenComplete(CompletionStage<?> stage, TraceRecorder recorder, TraceBuilder trace) {
+		try {
+			stage.whenComplete((value, failure) -> recorder.finish(trace, value, failure));
+		}
+		catch (RuntimeException ex) {
+			recorder.finish(trace, null, null);
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.fntrace.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The immutable record of one call of a server function.
+ * @param callId unique id of the call, across restarts and instances
+ * @param fnName the function's name
+ * @param fnType the function's type
+ * @param userId the caller's user id, or {@code null}
+ * @param tenantId the caller's tenant id, or {@code null}
+ * @param parentCallId the id of the traced call this call ran inside, or {@code null}
+ * @param scheduledBy the id of the call that scheduled this one, or {@code null}
+ * @param startedAt wall-clock start, epoch milliseconds
+ * @param durationMs elapsed time in milliseconds, from a monotonic clock
+ * @param outcome how the call ended
+ * @param ops the database operations, in order
+ * @param opsDropped how many operations were not kept because the trace was full
+ * @param streamBytes the bytes the call streamed to the client
+ * @param streamChunks the chunks the call streamed to the client
+ * @param schedules the functions the call scheduled to run later
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "call_id", "fn_name", "fn_type", "user_id", "tenant_id", "parent_call_id", "scheduled_by",
+		"started_at", "duration_ms", "outcome", "ops", "ops_dropped", "stream_bytes", "stream_chunks", "schedules" })
+public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
+		@JsonProperty("fn_type") FnType fnType, @JsonProperty("user_id") String userId,
+		@JsonProperty("tenant_id") String tenantId, @JsonProperty("parent_call_id") String parentCallId,
+		@JsonProperty("scheduled_by") String scheduledBy, @JsonProperty("started_at") long startedAt,
+		@JsonProperty("duration_ms") double durationMs, @JsonProperty("outcome") FnOutcome outcome,
+		@JsonProperty("ops") List<OpTrace> ops,
+		@JsonProperty("ops_dropped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int opsDropped,
+		@JsonProperty("stream_bytes") long streamBytes, @JsonProperty("stream_chunks") long streamChunks,
+		@JsonProperty("schedules") List<ScheduleTrace> schedules) {
+
+	/**
+	 * Create a trace, copying the lists so the trace stays immutable.
+	 */
+	public FnTrace {
+		ops = List.copyOf(ops);
+		schedules = List.copyOf(schedules);
+	}
+
+	/**
+	 * Return this trace with another outcome, for example with its value hidden.
+	 * @param outcome the outcome
+	 * @return a copy with that outcome
+	 */
+	public FnTrace withOutcome(FnOutcome outcome) {
+		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
+				this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops, this.opsDropped,
+				this.streamBytes, this.streamChunks, this.schedules);
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.fntrace.model;
+
+import java.util.function.LongSupplier;
+
+/**
+ * One operation being recorded. Everything is known when it is created except, for a query, the
+ * rows read, which are counted while the caller reads the result.
+ */
+public final class OpBuilder {
+
+	private final DbOp op;
+
+	private final String entity;
+
+	private final String id;
+
+	private final long startNanos;
+
+	private final long durationNanos;
+
+	private final boolean ok;
+
+	private final String sql;
+
+	private final Integer batchSize;
+
+	private long rowCount = -1;
+
+	private LongSupplier rowSource;
+
+	OpBuilder(DbOp op, String entity, String id, long startNanos, long durationNanos, boolean ok, String sql,
+			Integer batchSize) {
+		this.op = op;
+		this.entity = entity;
+		this.id = id;
+		this.startNanos = startNanos;
+		this.durationNanos = durationNanos;
+		this.ok = ok;
+		this.sql = sql;
+		this.batchSize = batchSize;
+	}
+
+	/**
+	 * Set the number of rows the operation read or wrote.
+	 * @param rows the row count
+	 * @return this builder
+	 */
+	public OpBuilder rowCount(long rows) {
+		this.rowCount = rows;
+		return this;
+	}
+
+	/**
+	 * Take the row count, when the trace is finished, from a source that counts the rows as the
+	 * caller reads them.
+	 * @param rows the source of the row count
+	 * @return this builder
+	 */
+	public OpBuilder rowCountFrom(LongSupplier rows) {
+		this.rowSource = rows;
+		return this;
+	}
+
+	OpTrace build(long callStartNanos) {
+		return new OpTrace(this.op, this.entity, this.id, millis(this.startNanos - callStartNanos),
+				millis(this.durationNanos), rowCount(), this.ok, this.sql,
+				this.batchSize);
+	}
+
+	private Long rowCount() {
+		if (this.rowSource != null) {
+			return this.rowSource.getAsLong();
+		}
+		return (this.rowCount >= 0) ? this.rowCount : null;
+	}
+
+	static double millis(long nanos) {
+		return nanos / 1_000_000.0;
+	}
+
+}
