@@ -11,10 +11,12 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Matches the methods annotated {@link Traced @Traced}, and the public methods of classes annotated
- * {@code @Traced}, except those declared by {@link Object}.
+ * {@code @Traced}, except those declared by {@link Object} and their overrides
+ * ({@code toString}, {@code equals}, {@code hashCode}) unless annotated themselves.
  */
 public class TracedPointcut extends StaticMethodMatcherPointcut {
 
@@ -37,7 +39,7 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 			return true;
 		}
 		return Modifier.isPublic(specific.getModifiers()) && !specific.isSynthetic()
-				&& AnnotatedElementUtils.hasAnnotation(userClass, Traced.class);
+				&& !ReflectionUtils.isObjectMethod(specific) && AnnotatedElementUtils.hasAnnotation(userClass, Traced.class);
 	}
 
 	private static final class TracedClassFilter implements ClassFilter {
