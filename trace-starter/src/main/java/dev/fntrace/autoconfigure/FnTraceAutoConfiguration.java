@@ -1,7 +1,9 @@
 package dev.fntrace.autoconfigure;
 
 import dev.fntrace.capture.CallIdGenerator;
+import dev.fntrace.capture.CompletionStageResultHandler;
 import dev.fntrace.capture.FnDescriptorResolver;
+import dev.fntrace.capture.PendingResultHandler;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracedAdvisor;
 import dev.fntrace.capture.TracedInterceptor;
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -86,19 +89,27 @@ public final class FnTraceAutoConfiguration {
 	@ConditionalOnMissingBean
 	TraceRecorder fnTraceRecorder(FnTraceProperties properties, CallIdGenerator callIds, UserIdResolver users,
 			TenantIdResolver tenants, ObjectProvider<ValueRecorder> values, ObjectProvider<TraceSink> sinks,
-			TracingFailures failures) {
+			TracingFailures failures, ObjectProvider<PendingResultHandler> pendingResults) {
 		return new TraceRecorder(callIds, users, tenants, properties.isRecordValues() ? values.getIfAvailable() : null,
 				sinks.orderedStream().toList(), properties.getMaxOpsPerTrace(), properties.getMaxMessageLength(),
-				failures);
+				failures, pendingResults.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CompletionStageResultHandler fnCompletionStageResultHandler() {
+		return new CompletionStageResultHandler();
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	static TracedAdvisor fnTracedAdvisor(ObjectProvider<FnDescriptorResolver> descriptors,
-			ObjectProvider<TraceRecorder> recorder, ObjectProvider<TracingFailures> failures) {
-		return new TracedAdvisor(new TracedInterceptor(descriptors::getObject, recorder::getObject,
-				failures::getObject));
+			ObjectProvider<TraceRecorder> recorder, ObjectProvider<TracingFailures> failures, Environment environment) {
+		boolean traceHandlers = environment.getProperty("fntrace.web.trace-handlers", Boolean.class, false);
+		return new TracedAdvisor(
+				new TracedInterceptor(descriptors::getObject, recorder::getObject, failures::getObject),
+				traceHandlers);
 	}
 
 	private static boolean isPresent(String className) {

@@ -57,6 +57,12 @@ public class FnTraceProperties {
 
 	private final Jdbc jdbc = new Jdbc();
 
+	private final Web web = new Web();
+
+	private final Scheduling scheduling = new Scheduling();
+
+	private final Propagation propagation = new Propagation();
+
 	private final Endpoint endpoint = new Endpoint();
 
 	public boolean isEnabled() {
@@ -129,6 +135,80 @@ public class FnTraceProperties {
 
 	public Endpoint getEndpoint() {
 		return this.endpoint;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Scheduling getScheduling() {
+		return this.scheduling;
+	}
+
+	public Propagation getPropagation() {
+		return this.propagation;
+	}
+
+	/**
+	 * Spring MVC.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to trace every Spring MVC handler method as a function named
+		 * 'Controller.method', so that an application without @Traced gets a trace per request.
+		 */
+		private boolean traceHandlers = false;
+
+		public boolean isTraceHandlers() {
+			return this.traceHandlers;
+		}
+
+		public void setTraceHandlers(boolean traceHandlers) {
+			this.traceHandlers = traceHandlers;
+		}
+
+	}
+
+	/**
+	 * Scheduling: the FnScheduler and recording of work handed to TaskScheduler and @Async.
+	 */
+	public static class Scheduling {
+
+		/**
+		 * Whether to provide the FnScheduler and record scheduled work.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Carrying the current trace across threads.
+	 */
+	public static class Propagation {
+
+		/**
+		 * Whether to declare a context-propagating TaskDecorator (when the application has no
+		 * TaskDecorator) so that executors and @Async methods carry the current trace.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

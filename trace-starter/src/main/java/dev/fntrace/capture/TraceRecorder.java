@@ -11,6 +11,7 @@ import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.log.TraceSink;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
+import dev.fntrace.model.FnType;
 import dev.fntrace.model.TraceBuilder;
 
 /**
@@ -36,6 +37,8 @@ public class TraceRecorder {
 
 	private final TracingFailures failures;
 
+	private final PendingResultHandler[] pendingResults;
+
 	/**
 	 * Create a recorder.
 	 * @param callIds makes call ids
@@ -46,10 +49,11 @@ public class TraceRecorder {
 	 * @param maxOpsPerTrace how many operations a trace keeps at most
 	 * @param maxMessageLength how long an error message may be before it is cut
 	 * @param failures where fntrace's own failures go
+	 * @param pendingResults keep traces open while results that complete later are under way
 	 */
 	public TraceRecorder(CallIdGenerator callIds, UserIdResolver users, TenantIdResolver tenants,
 			ValueRecorder values, List<? extends TraceSink> sinks, int maxOpsPerTrace, int maxMessageLength,
-			TracingFailures failures) {
+			TracingFailures failures, List<? extends PendingResultHandler> pendingResults) {
 		this.callIds = callIds;
 		this.users = users;
 		this.tenants = tenants;
@@ -58,6 +62,7 @@ public class TraceRecorder {
 		this.maxOpsPerTrace = maxOpsPerTrace;
 		this.maxMessageLength = maxMessageLength;
 		this.failures = failures;
+		this.pendingResults = pendingResults.toArray(PendingResultHandler[]::new);
 	}
 
 	/**
@@ -72,6 +77,11 @@ public class TraceRecorder {
 			TraceBuilder parent = TraceContext.current();
 			String user;
 			String tenant;
+			if (parent != null && parent.isProvisional() && parent.tryAdopt()) {
+				return new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
+						null, parent.scheduledBy(), System.currentTimeMillis(), System.nanoTime(),
+						this.maxOpsPerTrace);
+			}
 			if (parent != null) {
 				user = parent.userId();
 				tenant = parent.tenantId();
@@ -91,6 +101,88 @@ public class TraceRecorder {
 	}
 
 	/**
+	 * Start recording work that a call scheduled to run later, as a provisional trace: a traced
+	 * function the work calls first takes its place (see {@link TraceBuilder#markProvisional()}).
+	 * @param fnName the name the work was scheduled under
+	 * @param scheduledBy the scheduling call's id, or {@code null}
+	 * @param userId the scheduling call's user, or {@code null}
+	 * @param tenantId the scheduling call's tenant, or {@code null}
+	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start it
+	 */
+	public TraceBuilder startScheduledRun(String fnName, String scheduledBy, String userId, String tenantId) {
+		try {
+			return new TraceBuilder(this.callIds.next(), fnName, FnType.ACTION, userId, tenantId, null, scheduledBy,
+					System.currentTimeMillis(), System.nanoTime(), this.maxOpsPerTrace)
+				.markProvisional();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.record("start a trace", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Run a call with its trace current on this thread, then finish the trace (now, or when a
+	 * pending result completes). The call's result or exception passes through unchanged.
+	 * @param trace the call's trace
+	 * @param call the call
+	 * @return what the call returned
+	 * @throws Throwable what the call threw
+	 */
+	public Object record(TraceBuilder trace, TracedCall call) throws Throwable {
+		TraceBuilder previous = TraceContext.enter(trace);
+		Object result;
+		try {
+			result = call.proceed();
+		}
+		catch (Throwable ex) {
+			TraceContext.restore(previous);
+			finish(trace, null, ex);
+			throw ex;
+		}
+		TraceContext.restore(previous);
+		finishReturned(trace, result);
+		return result;
+	}
+
+	/**
+	 * A call to record.
+	 */
+	@FunctionalInterface
+	public interface TracedCall {
+
+		/**
+		 * Make the call.
+		 * @return what it returned
+		 * @throws Throwable what it threw
+		 */
+		Object proceed() throws Throwable;
+
+	}
+
+	/**
+	 * Finish a call that returned: now, or when its result completes if a
+	 * {@link PendingResultHandler} knows the result's kind.
+	 * @param trace the trace of the call
+	 * @param result what the call returned, or {@code null}
+	 */
+	public void finishReturned(TraceBuilder trace, Object result) {
+		if (result != null) {
+			for (PendingResultHandler handler : this.pendingResults) {
+				try {
+					if (handler.finishOnCompletion(result, trace, this)) {
+						return;
+					}
+				}
+				catch (RuntimeException | LinkageError ex) {
+					this.failures.record("watch a pending result", ex);
+				}
+			}
+		}
+		finish(trace, result, null);
+	}
+
+	/**
 	 * Finish a call and hand its trace to the sinks. The outcome follows the rules: a rollback of
 	 * the call's own transaction makes it {@code rolled_back}; else a failure makes it
 	 * {@code error}; else it is {@code ok}.
@@ -102,7 +194,7 @@ public class TraceRecorder {
 		long end = System.nanoTime();
 		try {
 			FnTrace finished = trace.finish(outcome(trace, value, failure), end);
-			if (finished != null) {
+			if (finished != null && !(trace.isProvisional() && trace.isRedundant() && !finished.outcome().isFailure())) {
 				for (TraceSink sink : this.sinks) {
 					deliver(sink, finished);
 				}

@@ -15,16 +15,26 @@ public class TracedAdvisor extends AbstractPointcutAdvisor {
 	/** The default order: early, outside {@code @Transactional} and most other advice. */
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
-	private final transient TracedPointcut pointcut = new TracedPointcut();
+	private final transient TracedPointcut pointcut;
 
 	private final transient TracedInterceptor interceptor;
 
 	/**
-	 * Create an advisor.
+	 * Create an advisor for {@code @Traced} methods.
 	 * @param interceptor the interceptor to apply
 	 */
 	public TracedAdvisor(TracedInterceptor interceptor) {
+		this(interceptor, false);
+	}
+
+	/**
+	 * Create an advisor.
+	 * @param interceptor the interceptor to apply
+	 * @param traceHandlers whether to trace every Spring MVC handler method as well
+	 */
+	public TracedAdvisor(TracedInterceptor interceptor, boolean traceHandlers) {
 		this.interceptor = interceptor;
+		this.pointcut = new TracedPointcut(traceHandlers);
 		setOrder(DEFAULT_ORDER);
 	}
 

@@ -1,6 +1,5 @@
 package dev.fntrace.capture;
 
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import org.aopalliance.intercept.MethodInterceptor;
@@ -14,8 +13,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Records each call of a {@link dev.fntrace.Traced @Traced} method. Runs outside
  * {@code @Transactional}, so the commit or rollback happens inside the trace. The method returns or
- * throws exactly what it would without fntrace; a call that returns a {@link CompletionStage} is
- * finished when the stage completes.
+ * throws exactly what it would without fntrace; a call that returns a result that completes later
+ * (a {@link java.util.concurrent.CompletionStage}, a stream) is finished when it completes.
  */
 public class TracedInterceptor implements MethodInterceptor {
 
@@ -59,45 +58,7 @@ public class TracedInterceptor implements MethodInterceptor {
 		if (trace == null) {
 			return invocation.proceed();
 		}
-		return proceed(invocation, recorder, trace);
-	}
-
-	/**
-	 * Run a call with its trace current, then finish the trace.
-	 * @param invocation the call
-	 * @param recorder the recorder
-	 * @param trace the call's trace
-	 * @return what the call returned
-	 * @throws Throwable what the call threw
-	 */
-	static Object proceed(MethodInvocation invocation, TraceRecorder recorder, TraceBuilder trace) throws Throwable {
-		TraceBuilder previous = TraceContext.enter(trace);
-		Object result;
-		try {
-			result = invocation.proceed();
-		}
-		catch (Throwable ex) {
-			TraceContext.restore(previous);
-			recorder.finish(trace, null, ex);
-			throw ex;
-		}
-		TraceContext.restore(previous);
-		if (result instanceof CompletionStage<?> stage) {
-			finishWhenComplete(stage, recorder, trace);
-		}
-		else {
-			recorder.finish(trace, result, null);
-		}
-		return result;
-	}
-
-	private static void finishWhenComplete(CompletionStage<?> stage, TraceRecorder recorder, TraceBuilder trace) {
-		try {
-			stage.whenComplete((value, failure) -> recorder.finish(trace, value, failure));
-		}
-		catch (RuntimeException ex) {
-			recorder.finish(trace, null, null);
-		}
+		return recorder.record(trace, invocation::proceed);
 	}
 
 }

@@ -16,15 +16,32 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Matches the methods annotated {@link Traced @Traced}, and the public methods of classes annotated
  * {@code @Traced}, except those declared by {@link Object} and their overrides
- * ({@code toString}, {@code equals}, {@code hashCode}) unless annotated themselves.
+ * ({@code toString}, {@code equals}, {@code hashCode}) unless annotated themselves. Optionally also
+ * matches every Spring MVC handler method ({@code @RequestMapping} in a {@code @Controller}), so
+ * that an application without annotations gets a trace per request.
  */
 public class TracedPointcut extends StaticMethodMatcherPointcut {
 
+	private static final String CONTROLLER = "org.springframework.stereotype.Controller";
+
+	private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
+
+	private final boolean traceHandlers;
+
 	/**
-	 * Create the pointcut.
+	 * Create a pointcut for {@code @Traced} methods only.
 	 */
 	public TracedPointcut() {
-		setClassFilter(new TracedClassFilter());
+		this(false);
+	}
+
+	/**
+	 * Create a pointcut.
+	 * @param traceHandlers whether to match Spring MVC handler methods too
+	 */
+	public TracedPointcut(boolean traceHandlers) {
+		this.traceHandlers = traceHandlers;
+		setClassFilter(new TracedClassFilter(traceHandlers));
 	}
 
 	@Override
@@ -38,15 +55,27 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 				|| AnnotatedElementUtils.hasAnnotation(method, Traced.class)) {
 			return true;
 		}
+		if (this.traceHandlers && AnnotatedElementUtils.isAnnotated(specific, REQUEST_MAPPING)
+				&& AnnotatedElementUtils.isAnnotated(userClass, CONTROLLER)) {
+			return true;
+		}
 		return Modifier.isPublic(specific.getModifiers()) && !specific.isSynthetic()
-				&& !ReflectionUtils.isObjectMethod(specific) && AnnotatedElementUtils.hasAnnotation(userClass, Traced.class);
+				&& !ReflectionUtils.isObjectMethod(specific)
+				&& AnnotatedElementUtils.hasAnnotation(userClass, Traced.class);
 	}
 
 	private static final class TracedClassFilter implements ClassFilter {
 
+		private final boolean traceHandlers;
+
+		TracedClassFilter(boolean traceHandlers) {
+			this.traceHandlers = traceHandlers;
+		}
+
 		@Override
 		public boolean matches(Class<?> clazz) {
-			return AnnotationUtils.isCandidateClass(clazz, Traced.class);
+			return AnnotationUtils.isCandidateClass(clazz, Traced.class)
+					|| (this.traceHandlers && AnnotatedElementUtils.isAnnotated(clazz, CONTROLLER));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.fntrace.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -29,6 +30,7 @@ public sealed interface FnOutcome {
 	 * Whether the call failed ({@code error} or {@code rolled_back}).
 	 * @return {@code true} for a failure
 	 */
+	@JsonIgnore
 	default boolean isFailure() {
 		return !(this instanceof Ok);
 	}

@@ -1,5 +1,6 @@
 package dev.fntrace.model;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -69,9 +70,35 @@ public final class OpBuilder {
 
 	private Long rowCount() {
 		if (this.rowSource != null) {
-			return this.rowSource.getAsLong();
+			long rows = this.rowSource.getAsLong();
+			return (rows >= 0) ? rows : null;
 		}
 		return (this.rowCount >= 0) ? this.rowCount : null;
+	}
+
+	static String joinSql(List<OpBuilder> ops) {
+		StringBuilder sql = null;
+		for (OpBuilder op : ops) {
+			if (op.sql != null) {
+				sql = (sql == null) ? new StringBuilder(op.sql) : sql.append(";\n").append(op.sql);
+			}
+		}
+		return (sql != null) ? sql.toString() : null;
+	}
+
+	static LongSupplier sumOfRows(List<OpBuilder> ops) {
+		return () -> {
+			long total = 0;
+			boolean known = false;
+			for (OpBuilder op : ops) {
+				Long rows = op.rowCount();
+				if (rows != null) {
+					total += rows;
+					known = true;
+				}
+			}
+			return known ? total : -1;
+		};
 	}
 
 	static double millis(long nanos) {

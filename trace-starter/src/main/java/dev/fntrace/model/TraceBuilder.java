@@ -44,6 +44,10 @@ public final class TraceBuilder {
 
 	private boolean finished;
 
+	private boolean provisional;
+
+	private boolean adopted;
+
 	/**
 	 * Start recording a call.
 	 * @param callId unique id of the call
@@ -112,6 +116,58 @@ public final class TraceBuilder {
 	}
 
 	/**
+	 * The id of the call that scheduled this one.
+	 * @return the scheduling call's id, or {@code null}
+	 */
+	public String scheduledBy() {
+		return this.scheduledBy;
+	}
+
+	/**
+	 * Mark this trace as a provisional wrapper around work run later on behalf of a scheduling
+	 * call: if the first thing the work does is call a traced function, that call
+	 * {@link #tryAdopt() adopts} the schedule and this trace is dropped unless it recorded
+	 * something of its own. Call before the trace is shared.
+	 * @return this builder
+	 */
+	public TraceBuilder markProvisional() {
+		this.provisional = true;
+		return this;
+	}
+
+	/**
+	 * Whether this trace is a provisional wrapper.
+	 * @return {@code true} if {@link #markProvisional()} was called
+	 */
+	public boolean isProvisional() {
+		return this.provisional;
+	}
+
+	/**
+	 * Let a traced call started inside this provisional trace take its place: possible once, and
+	 * only while this trace has recorded nothing.
+	 * @return {@code true} if the caller may take this trace's place
+	 */
+	public synchronized boolean tryAdopt() {
+		if (!this.provisional || this.adopted || this.finished || !this.ops.isEmpty()
+				|| (this.schedules != null && !this.schedules.isEmpty()) || this.streamChunks > 0) {
+			return false;
+		}
+		this.adopted = true;
+		return true;
+	}
+
+	/**
+	 * Whether this provisional trace was adopted and recorded nothing of its own, so that keeping
+	 * it would only repeat the adopting call.
+	 * @return {@code true} if the trace can be dropped
+	 */
+	public synchronized boolean isRedundant() {
+		return this.adopted && this.ops.isEmpty() && this.opsDropped == 0
+				&& (this.schedules == null || this.schedules.isEmpty()) && this.streamChunks == 0;
+	}
+
+	/**
 	 * Record a database operation.
 	 * @param op the kind of operation
 	 * @param entity the table or type, or {@code null}
@@ -126,6 +182,9 @@ public final class TraceBuilder {
 	 */
 	public synchronized OpBuilder addOp(DbOp op, String entity, String id, long startNanos, long durationNanos,
 			boolean ok, String sql, Integer batchSize) {
+		if (this.finished) {
+			return null;
+		}
 		if (this.ops.size() >= this.maxOps) {
 			this.opsDropped++;
 			return null;
@@ -140,6 +199,9 @@ public final class TraceBuilder {
 	 * @param bytes the chunk's size in bytes
 	 */
 	public synchronized void addStreamChunk(long bytes) {
+		if (this.finished) {
+			return;
+		}
 		this.streamChunks++;
 		this.streamBytes += bytes;
 	}
@@ -147,14 +209,67 @@ public final class TraceBuilder {
 	/**
 	 * Record a function scheduled to run later.
 	 * @param schedule the schedule
+	 * @return its index, to {@link #updateSchedule update} its status, or -1 if the trace is full
+	 * or finished
 	 */
-	public synchronized void addSchedule(ScheduleTrace schedule) {
+	public synchronized int addSchedule(ScheduleTrace schedule) {
+		if (this.finished) {
+			return -1;
+		}
 		if (this.schedules == null) {
 			this.schedules = new ArrayList<>(2);
 		}
-		if (this.schedules.size() < this.maxOps) {
-			this.schedules.add(schedule);
+		if (this.schedules.size() >= this.maxOps) {
+			return -1;
 		}
+		this.schedules.add(schedule);
+		return this.schedules.size() - 1;
+	}
+
+	/**
+	 * Change the status of a schedule this call recorded.
+	 * @param index the index {@link #addSchedule} returned
+	 * @param status the new status
+	 */
+	public synchronized void updateSchedule(int index, ScheduleStatus status) {
+		if (!this.finished && index >= 0 && this.schedules != null && index < this.schedules.size()) {
+			this.schedules.set(index, this.schedules.get(index).withStatus(status));
+		}
+	}
+
+	/**
+	 * How many operations the trace holds so far; a mark for {@link #foldOpsSince}.
+	 * @return the number of operations kept
+	 */
+	public synchronized int opCount() {
+		return this.ops.size();
+	}
+
+	/**
+	 * Replace the operations recorded since a mark by one operation that stands for them, such as
+	 * a repository call that ran them: its rows are their rows added up, its SQL their SQL.
+	 * @param mark the {@link #opCount()} before the operations ran
+	 * @param op the kind of the folded operation
+	 * @param entity its entity
+	 * @param id its entity id, or {@code null}
+	 * @param startNanos when it started
+	 * @param durationNanos how long it took
+	 * @param ok whether it succeeded
+	 * @return the folded operation, or {@code null} when the trace is full or finished
+	 */
+	public synchronized OpBuilder foldOpsSince(int mark, DbOp op, String entity, String id, long startNanos,
+			long durationNanos, boolean ok) {
+		if (this.finished) {
+			return null;
+		}
+		int from = Math.min(Math.max(mark, 0), this.ops.size());
+		List<OpBuilder> folded = new ArrayList<>(this.ops.subList(from, this.ops.size()));
+		this.ops.subList(from, this.ops.size()).clear();
+		OpBuilder builder = addOp(op, entity, id, startNanos, durationNanos, ok, OpBuilder.joinSql(folded), null);
+		if (builder != null && !folded.isEmpty()) {
+			builder.rowCountFrom(OpBuilder.sumOfRows(folded));
+		}
+		return builder;
 	}
 
 	/**

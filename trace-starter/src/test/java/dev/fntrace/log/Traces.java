@@ -15,7 +15,7 @@ final class Traces {
 
 	private String fnName = "placeBid";
 
-	private FnType fnType = FnType.MUTATION;
+	private final FnType fnType = FnType.MUTATION;
 
 	private String userId;
 
@@ -52,11 +52,6 @@ final class Traces {
 
 	Traces fn(String fnName) {
 		this.fnName = fnName;
-		return this;
-	}
-
-	Traces type(FnType fnType) {
-		this.fnType = fnType;
 		return this;
 	}
 

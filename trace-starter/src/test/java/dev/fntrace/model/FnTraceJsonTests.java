@@ -121,15 +121,10 @@ class FnTraceJsonTests {
 
 	// ---- the outcome
 	//
-	// BUG in main code, left failing on purpose: FnOutcome.isFailure() (FnOutcome.java, the default
-	// method at line 32) is a bean-style "is" getter, so Jackson 2 and Jackson 3 both write it as an
-	// extra "failure" property: {"status":"ok","failure":false}, {"status":"error","code":"X",
-	// "message":"m","failure":true}. The reference shape has no such field. Every outcome shape test
-	// below fails until the method is hidden from Jackson (for example @JsonIgnore on it).
+	// isFailure() is a bean-style getter that Jackson must not write as a property.
 
 	@Test
 	void outcomeHasNoFailureProperty() throws Exception {
-		// fails today: see the BUG note above
 		assertThat(json(FnOutcome.OK).has("failure")).isFalse();
 		assertThat(json(new FnOutcome.Error("X", "m")).has("failure")).isFalse();
 		assertThat(json(new FnOutcome.RolledBack("X", "m")).has("failure")).isFalse();
@@ -137,7 +132,6 @@ class FnTraceJsonTests {
 
 	@Test
 	void okOutcomeWithoutValueIsOnlyItsStatus() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(trace(FnOutcome.OK, List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactly("status");
 		assertThat(outcome.get("status").textValue()).isEqualTo("ok");
@@ -145,7 +139,6 @@ class FnTraceJsonTests {
 
 	@Test
 	void okOutcomeWritesItsRawValueAsJson() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(trace(new FnOutcome.Ok("{\"id\":7}"), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "value");
 		assertThat(outcome.get("status").textValue()).isEqualTo("ok");
@@ -162,7 +155,6 @@ class FnTraceJsonTests {
 
 	@Test
 	void errorOutcomeWritesStatusCodeAndMessage() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(trace(new FnOutcome.Error("X", "m"), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("error");
@@ -172,14 +164,12 @@ class FnTraceJsonTests {
 
 	@Test
 	void errorOutcomeWithoutMessageOmitsMessage() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(trace(new FnOutcome.Error("X", null), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code");
 	}
 
 	@Test
 	void rolledBackOutcomeWritesStatusCodeAndMessage() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", "m"), List.of(), List.of()))
 			.get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
@@ -190,7 +180,6 @@ class FnTraceJsonTests {
 
 	@Test
 	void rolledBackOutcomeWithoutMessageOmitsMessage() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", null), List.of(), List.of()))
 			.get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code");
@@ -198,7 +187,6 @@ class FnTraceJsonTests {
 
 	@Test
 	void outcomeWrittenOnItsOwnIsTaggedByStatus() throws Exception {
-		// fails today: extra "failure" field, see the BUG note above outcomeHasNoFailureProperty
 		JsonNode outcome = json(new FnOutcome.Error("X", "m"));
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("error");
@@ -287,6 +275,14 @@ class FnTraceJsonTests {
 	void scheduleWithNeitherDelayNorRunAtIsOnlyItsName() throws Exception {
 		JsonNode json = json(new ScheduleTrace("closeLot", null, null));
 		assertThat(fieldNames(json)).containsExactly("fn_name");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "SCHEDULED, scheduled", "PENDING, pending", "DROPPED, dropped" })
+	void scheduleWritesItsStatusInLowerCase(ScheduleStatus status, String expected) throws Exception {
+		JsonNode json = json(new ScheduleTrace("closeLot", 5000L, null).withStatus(status));
+		assertThat(fieldNames(json)).containsExactlyInAnyOrder("fn_name", "delay_ms", "status");
+		assertThat(json.get("status").textValue()).isEqualTo(expected);
 	}
 
 	// ---- the trace as a value
@@ -402,6 +398,13 @@ class FnTraceJsonTests {
 		FnTrace trace = builder.finish(FnOutcome.OK, 10L);
 		rowsRead.set(99);
 		assertThat(trace.ops().get(0).rowCount()).isEqualTo(4L);
+	}
+
+	@Test
+	void builderRowCountSupplierReturningNegativeMeansUnknown() {
+		TraceBuilder builder = builder(0L, 10);
+		builder.addOp(DbOp.QUERY, "lot", null, 0L, 1L, true, null, null).rowCountFrom(() -> -1);
+		assertThat(builder.finish(FnOutcome.OK, 10L).ops().get(0).rowCount()).isNull();
 	}
 
 	@Test

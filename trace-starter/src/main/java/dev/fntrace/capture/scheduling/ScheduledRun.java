@@ -1,0 +1,66 @@
+package dev.fntrace.capture.scheduling;
+
+import dev.fntrace.capture.TraceRecorder;
+import dev.fntrace.model.TraceBuilder;
+
+/**
+ * Work scheduled by a call, run later with its own trace that names the scheduling call in
+ * {@code scheduled_by} and keeps its user and tenant. If the work's first step is a traced
+ * function, that function's trace takes the schedule over (see
+ * {@link TraceBuilder#markProvisional()}).
+ */
+final class ScheduledRun implements Runnable {
+
+	private final TraceRecorder recorder;
+
+	private final String fnName;
+
+	private final String scheduledBy;
+
+	private final String userId;
+
+	private final String tenantId;
+
+	private final Runnable task;
+
+	ScheduledRun(TraceRecorder recorder, String fnName, TraceBuilder scheduler, Runnable task) {
+		this.recorder = recorder;
+		this.fnName = fnName;
+		this.scheduledBy = (scheduler != null) ? scheduler.callId() : null;
+		this.userId = (scheduler != null) ? scheduler.userId() : null;
+		this.tenantId = (scheduler != null) ? scheduler.tenantId() : null;
+		this.task = task;
+	}
+
+	String fnName() {
+		return this.fnName;
+	}
+
+	@Override
+	public void run() {
+		TraceBuilder trace = this.recorder.startScheduledRun(this.fnName, this.scheduledBy, this.userId,
+				this.tenantId);
+		if (trace == null) {
+			this.task.run();
+			return;
+		}
+		try {
+			this.recorder.record(trace, () -> {
+				this.task.run();
+				return null;
+			});
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ScheduledRun[" + this.fnName + "]";
+	}
+
+}
