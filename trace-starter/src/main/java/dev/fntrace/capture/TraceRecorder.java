@@ -69,10 +69,9 @@ public class TraceRecorder {
 	 * Start recording a call of a function. Nested in a traced call, the new trace names that call
 	 * its parent and inherits its user and tenant.
 	 * @param fn the function
-	 * @param scheduledBy the id of the call that scheduled this one, or {@code null}
 	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start it
 	 */
-	public TraceBuilder start(FnDescriptor fn, String scheduledBy) {
+	public TraceBuilder start(FnDescriptor fn) {
 		try {
 			TraceBuilder parent = TraceContext.current();
 			String user;
@@ -91,7 +90,7 @@ public class TraceRecorder {
 				tenant = this.tenants.resolveTenantId();
 			}
 			return new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), user, tenant,
-					(parent != null) ? parent.callId() : null, scheduledBy, System.currentTimeMillis(),
+					(parent != null) ? parent.callId() : null, null, System.currentTimeMillis(),
 					System.nanoTime(), this.maxOpsPerTrace);
 		}
 		catch (RuntimeException | LinkageError ex) {

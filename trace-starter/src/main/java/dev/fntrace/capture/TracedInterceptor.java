@@ -49,7 +49,7 @@ public class TracedInterceptor implements MethodInterceptor {
 			FnDescriptor fn = this.descriptors.get().resolve(invocation.getMethod(), targetClass);
 			if (fn.recorded()) {
 				recorder = this.recorder.get();
-				trace = recorder.start(fn, null);
+				trace = recorder.start(fn);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
