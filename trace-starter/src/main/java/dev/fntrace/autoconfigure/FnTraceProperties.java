@@ -57,6 +57,8 @@ public class FnTraceProperties {
 
 	private final Jdbc jdbc = new Jdbc();
 
+	private final Data data = new Data();
+
 	private final Web web = new Web();
 
 	private final Scheduling scheduling = new Scheduling();
@@ -137,8 +139,33 @@ public class FnTraceProperties {
 		return this.endpoint;
 	}
 
+	public Data getData() {
+		return this.data;
+	}
+
 	public Web getWeb() {
 		return this.web;
+	}
+
+	/**
+	 * Spring Data repositories.
+	 */
+	public static class Data {
+
+		/**
+		 * Whether to record each Spring Data repository call inside a traced call as one operation
+		 * (get, list, insert, ...) with its domain type and entity id, folding the SQL it ran.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	public Scheduling getScheduling() {

@@ -15,7 +15,20 @@ import dev.fntrace.log.TraceLog;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.junit.jupiter.api.Test;
 
+import dev.fntrace.FnScheduler;
+import dev.fntrace.capture.data.TracingRepositoryPostProcessor;
+import dev.fntrace.capture.scheduling.AsyncCallRecordingPostProcessor;
+import dev.fntrace.capture.scheduling.TaskSchedulerRecordingAdvisor;
+import dev.fntrace.capture.web.DeferredResultResultHandler;
+import dev.fntrace.capture.web.ResponseBodyEmitterResultHandler;
+import dev.fntrace.capture.web.StreamCountingFilter;
+import dev.fntrace.capture.web.StreamingResponseBodyResultHandler;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -29,7 +42,12 @@ class FnTraceAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceJdbcAutoConfiguration.class,
-				FnTraceTransactionAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class));
+				FnTraceTransactionAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class,
+				FnTraceSchedulingAutoConfiguration.class, FnTraceDataAutoConfiguration.class,
+				FnTraceWebAutoConfiguration.class));
+
+	private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceWebAutoConfiguration.class));
 
 	@Test
 	void recordsIntoAnInMemoryLogByDefault() {
@@ -120,6 +138,70 @@ class FnTraceAutoConfigurationTests {
 			.run((context) -> assertThat(
 					context.getBean(DataSourceTransactionManager.class).getTransactionExecutionListeners())
 				.containsExactly(context.getBean(RollbackRecorder.class)));
+	}
+
+	@Test
+	void providesTheSchedulerAndPropagation() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(FnScheduler.class);
+			assertThat(context).hasSingleBean(TaskSchedulerRecordingAdvisor.class);
+			assertThat(context).hasSingleBean(AsyncCallRecordingPostProcessor.class);
+			assertThat(context).hasSingleBean(ContextPropagatingTaskDecorator.class);
+			assertThat(context).hasSingleBean(TracingRepositoryPostProcessor.class);
+		});
+	}
+
+	@Test
+	void backsOffFromTheApplicationsSchedulerAndTaskDecorator() {
+		FnScheduler own = new FnScheduler() {
+
+			@Override
+			public void runAfter(java.time.Duration delay, String fnName, Runnable task) {
+			}
+
+			@Override
+			public void runAt(java.time.Instant time, String fnName, Runnable task) {
+			}
+
+		};
+		TaskDecorator decorator = (runnable) -> runnable;
+		this.runner.withBean(FnScheduler.class, () -> own)
+			.withBean(TaskDecorator.class, () -> decorator)
+			.run((context) -> {
+				assertThat(context.getBean(FnScheduler.class)).isSameAs(own);
+				assertThat(context.getBean(TaskDecorator.class)).isSameAs(decorator);
+			});
+	}
+
+	@Test
+	void schedulingDataAndPropagationCanBeSwitchedOff() {
+		this.runner
+			.withPropertyValues("fntrace.scheduling.enabled=false", "fntrace.data.enabled=false",
+					"fntrace.propagation.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(FnScheduler.class);
+				assertThat(context).doesNotHaveBean(TaskSchedulerRecordingAdvisor.class);
+				assertThat(context).doesNotHaveBean(TaskDecorator.class);
+				assertThat(context).doesNotHaveBean(TracingRepositoryPostProcessor.class);
+				assertThat(context).hasSingleBean(TraceLog.class);
+			});
+	}
+
+	@Test
+	void webAppsCountWhatStreamsSend() {
+		this.webRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ResponseBodyEmitterResultHandler.class);
+			assertThat(context).hasSingleBean(DeferredResultResultHandler.class);
+			assertThat(context).hasSingleBean(StreamingResponseBodyResultHandler.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.anySatisfy((registration) -> assertThat(registration.getFilter())
+					.isInstanceOf(StreamCountingFilter.class));
+		});
+	}
+
+	@Test
+	void nonWebAppsHaveNoStreamCounting() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ResponseBodyEmitterResultHandler.class));
 	}
 
 	@Test
