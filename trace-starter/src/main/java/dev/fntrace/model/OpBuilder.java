@@ -86,11 +86,14 @@ public final class OpBuilder {
 		return (sql != null) ? sql.toString() : null;
 	}
 
-	static LongSupplier sumOfRows(List<OpBuilder> ops) {
+	static LongSupplier sumOfRows(List<OpBuilder> ops, boolean reads) {
 		return () -> {
 			long total = 0;
 			boolean known = false;
 			for (OpBuilder op : ops) {
+				if (op.op.isRead() != reads) {
+					continue;
+				}
 				Long rows = op.rowCount();
 				if (rows != null) {
 					total += rows;

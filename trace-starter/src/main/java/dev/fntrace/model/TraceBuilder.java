@@ -247,7 +247,9 @@ public final class TraceBuilder {
 
 	/**
 	 * Replace the operations recorded since a mark by one operation that stands for them, such as
-	 * a repository call that ran them: its rows are their rows added up, its SQL their SQL.
+	 * a repository call that ran them: its SQL is their SQL, and its rows are the rows of those of
+	 * them that do the same kind of work (reads for a read, writes for a write) added up, so that a
+	 * sequence read does not count as an inserted row.
 	 * @param mark the {@link #opCount()} before the operations ran
 	 * @param op the kind of the folded operation
 	 * @param entity its entity
@@ -267,7 +269,7 @@ public final class TraceBuilder {
 		this.ops.subList(from, this.ops.size()).clear();
 		OpBuilder builder = addOp(op, entity, id, startNanos, durationNanos, ok, OpBuilder.joinSql(folded), null);
 		if (builder != null && !folded.isEmpty()) {
-			builder.rowCountFrom(OpBuilder.sumOfRows(folded));
+			builder.rowCountFrom(OpBuilder.sumOfRows(folded, op.isRead()));
 		}
 		return builder;
 	}

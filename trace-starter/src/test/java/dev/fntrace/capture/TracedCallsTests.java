@@ -136,6 +136,17 @@ class TracedCallsTests {
 	}
 
 	@Test
+	void readOnlyQueryThatThrowsIsError() {
+		this.runner.run((context) -> {
+			AuctionService service = context.getBean(AuctionService.class);
+			assertThatExceptionOfType(FnException.class).isThrownBy(() -> service.missingLot());
+			FnTrace trace = onlyTrace(context, "AuctionService.missingLot");
+			assertThat(trace.fnType()).isEqualTo(FnType.QUERY);
+			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("LOT_NOT_FOUND", "no lot 9"));
+		});
+	}
+
+	@Test
 	void exceptionWithoutTransactionIsError() {
 		this.runner.run((context) -> {
 			Notifier notifier = context.getBean(Notifier.class);
@@ -437,6 +448,13 @@ class TracedCallsTests {
 		@Transactional(readOnly = true)
 		public List<String> lotTitles() {
 			return this.jdbc.queryForList("select title from lot order by title", String.class);
+		}
+
+		@Traced
+		@Transactional(readOnly = true)
+		public String missingLot() {
+			this.jdbc.queryForList("select title from lot where id = 9", String.class);
+			throw new FnException("LOT_NOT_FOUND", "no lot 9");
 		}
 
 		@Traced

@@ -37,7 +37,9 @@ public class RollbackRecorder implements TransactionExecutionListener {
 
 	@Override
 	public void afterRollback(TransactionExecution transaction, Throwable rollbackFailure) {
-		mark(rollbackFailure);
+		if (!transaction.isReadOnly() || rollbackFailure != null) {
+			mark(rollbackFailure);
+		}
 	}
 
 	@Override

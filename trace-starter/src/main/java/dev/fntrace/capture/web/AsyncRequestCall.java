@@ -1,5 +1,6 @@
 package dev.fntrace.capture.web;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +25,10 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
  * A traced call whose result Spring MVC completes asynchronously, after the call returned: a
  * stream, or a deferred result. Its trace is finished by the request's own life cycle, which
  * Spring MVC reports whatever the result type and whatever callbacks the application registers
- * on it: {@code TIMEOUT} when the request times out, the failure when the container reports one
- * (a client that went away), else, when the request completes, the result's value or the failure
- * it was completed with.
+ * on it: {@code TIMEOUT} when the request times out, the failure when the container reports one,
+ * else, when the request completes, the result's value or the failure it was completed with. A
+ * client that goes away from a stream (the container reports an {@link IOException}) ends the
+ * stream normally: for a subscription that is how it ends, not a failure of the function.
  * <p>
  * The result objects' own callbacks are not used: a {@link DeferredResult} keeps only the last
  * callback of each kind, so registering one would silently replace the application's, and a
@@ -159,9 +161,24 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 		if (completedWith != null) {
 			finish(null, completedWith);
 		}
+		else if (this.stream != null && isDisconnect(thrown)) {
+			finish(null, null);
+		}
 		else {
 			finish(null, (thrown != null) ? thrown : new FnException("ASYNC_ERROR", "the asynchronous request failed"));
 		}
+	}
+
+	private static boolean isDisconnect(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	void completed() {

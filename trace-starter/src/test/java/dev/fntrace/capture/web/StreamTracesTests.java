@@ -113,10 +113,9 @@ class StreamTracesTests {
 		double stayedMs = (System.nanoTime() - connected) / 1_000_000.0;
 		FnTrace trace = awaitTrace("sse.endless");
 		// Tomcat notices when a write fails and reports the socket's own IOException ("Broken pipe",
-		// "Connection reset by peer") to the request's async listeners as an error
-		assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
-		assertThat(((FnOutcome.Error) trace.outcome()).code()).as("outcome %s", trace.outcome())
-			.isEqualTo("IOException");
+		// "Connection reset by peer") to the request's async listeners: a client that leaves ends
+		// the stream normally
+		assertThat(trace.outcome()).isEqualTo(FnOutcome.OK);
 		assertThat(trace.streamChunks()).isGreaterThanOrEqualTo(2);
 		assertThat(trace.streamBytes()).isGreaterThanOrEqualTo(received.size());
 		assertThat(trace.durationMs()).isGreaterThanOrEqualTo(stayedMs);
