@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.fntrace.sample.SampleApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.fntrace.sample.SampleApi.ADMIN;
 import static dev.fntrace.sample.SampleApi.ALICE;
@@ -25,19 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /actuator/fntraces}. The database lives as long as the application context, so tests read
  * a lot's current price before bidding on it rather than assume one.
  */
-@SampleAppTest
-class AuctionTracesIntegrationTests {
-
-	@LocalServerPort
-	private int port;
-
-	private SampleApi api;
-
-	@BeforeEach
-	void clearTraces() {
-		this.api = new SampleApi(this.port);
-		this.api.clearTraces();
-	}
+class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 
 	@Test
 	void acceptedBidIsTracedAsMutationWithUserTenantAndRepositoryOps() {

@@ -1,11 +1,9 @@
 package dev.fntrace.sample;
 
 import dev.fntrace.sample.SampleApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
@@ -17,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mutation: two traces, the mutation's naming the action its parent, with the same user and
  * tenant.
  */
-@SampleAppTest
-class AutoBidIntegrationTests {
-
-	@LocalServerPort
-	private int port;
-
-	private SampleApi api;
-
-	@BeforeEach
-	void clearTraces() {
-		this.api = new SampleApi(this.port);
-		this.api.clearTraces();
-	}
+class AutoBidIntegrationTests extends SampleAppIntegrationTest {
 
 	@Test
 	void autoBidPlacesTheSmallestLeadingBidThroughPlaceBid() {

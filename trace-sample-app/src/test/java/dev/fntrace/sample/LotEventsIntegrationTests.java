@@ -5,12 +5,10 @@ import java.util.List;
 
 import dev.fntrace.sample.EventStream.Frame;
 import dev.fntrace.sample.SampleApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
@@ -22,25 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code watchLot}, whose trace stays open while the stream lasts and then counts the chunks and
  * bytes it sent. Each test watches a lot of its own, and finds its watchLot trace by the lot read.
  */
-@SampleAppTest
-class LotEventsIntegrationTests {
+class LotEventsIntegrationTests extends SampleAppIntegrationTest {
 
 	/** The bytes of a heartbeat frame, which LotWatchers sends every 200 ms in these tests. */
 	private static final int HEARTBEAT_BYTES = ":keep-alive\n\n".length();
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private LotWatchers lotWatchers;
-
-	private SampleApi api;
-
-	@BeforeEach
-	void clearTraces() {
-		this.api = new SampleApi(this.port);
-		this.api.clearTraces();
-	}
 
 	@Test
 	void bidsAreStreamedToAWatcherWhoseTraceCountsWhatWasSent() {

@@ -3,11 +3,9 @@ package dev.fntrace.sample;
 import java.time.Duration;
 
 import dev.fntrace.sample.SampleApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
@@ -21,19 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schedules with fntrace's {@code FnScheduler}: the schedule shows in createLot's trace, and the
  * later run is traced with {@code scheduled_by}, or never happens if createLot rolled back.
  */
-@SampleAppTest
-class ScheduledCloseIntegrationTests {
-
-	@LocalServerPort
-	private int port;
-
-	private SampleApi api;
-
-	@BeforeEach
-	void clearTraces() {
-		this.api = new SampleApi(this.port);
-		this.api.clearTraces();
-	}
+class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 
 	@Test
 	void lotClosesWhenItEndsAndItsHighestBidderWins() {
