@@ -6,6 +6,8 @@ import dev.fntrace.sample.SampleApi.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later run is traced with {@code scheduled_by}, or never happens if createLot rolled back.
  */
 class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
+
+	@Autowired
+	private WinnerNotifier winnerNotifier;
 
 	@Test
 	void lotClosesWhenItEndsAndItsHighestBidderWins() {
@@ -45,6 +50,12 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(opKinds(closeLot)).containsExactly("get Lot", "lookup Bid", "update lot");
 		assertThat(closeLot.path("ops").get(0).path("id").asString()).isEqualTo(Long.toString(lotId));
 		assertThat(closeLot.path("ops").get(2).path("sql").asString()).startsWith("update lot set");
+		assertThat(closeLot.path("schedules"))
+			.as("the @Async notice to the winner, handed off once the close committed")
+			.isEqualTo(JSON.readTree("[{\"fn_name\":\"WinnerNotifier.notifyWinner\",\"status\":\"scheduled\"}]"));
+		assertThat(SampleApi.await("the winner's notice",
+				() -> this.winnerNotifier.notices().contains("bob won lot " + lotId + " for 41") ? true : null))
+			.isTrue();
 
 		JsonNode closed = this.api.lot(ALICE, lotId);
 		assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
@@ -71,6 +82,7 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 		JsonNode closeLot = this.api.awaitTrace("fn=closeLot", "a closeLot scheduled by " + createLotId,
 				(trace) -> createLotId.equals(trace.path("scheduled_by").asString()));
 		assertThat(closeLot.path("outcome").path("status").asString()).isEqualTo("ok");
+		assertThat(closeLot.path("schedules").isEmpty()).as("no winner, no notice").isTrue();
 		JsonNode closed = this.api.lot(BOB, lotId);
 		assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
 		assertThat(closed.path("winner").isNull()).as("winner in %s", closed).isTrue();
