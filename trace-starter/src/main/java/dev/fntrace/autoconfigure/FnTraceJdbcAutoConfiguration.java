@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnClass({ DataSource.class, ProxyDataSource.class })
 @ConditionalOnBooleanProperty(name = { "fntrace.enabled", "fntrace.jdbc.enabled" }, matchIfMissing = true)
+@EnableConfigurationProperties(FnTraceProperties.class)
 public final class FnTraceJdbcAutoConfiguration {
 
 	@Bean
@@ -39,8 +41,8 @@ public final class FnTraceJdbcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TracingFailures.class)
-	SqlOpListener fnSqlOpListener(SqlClassifier classifier, TracingFailures failures) {
-		return new SqlOpListener(classifier, failures);
+	SqlOpListener fnSqlOpListener(SqlClassifier classifier, TracingFailures failures, FnTraceProperties properties) {
+		return new SqlOpListener(classifier, failures, properties.getJdbc().getMaxSqlLength());
 	}
 
 	@Bean

@@ -253,6 +253,19 @@ public class FnTraceProperties {
 		 */
 		private Set<String> excludedDataSourceBeanNames = new HashSet<>();
 
+		/**
+		 * How long a statement's text may be before it is cut.
+		 */
+		private int maxSqlLength = 2000;
+
+		public int getMaxSqlLength() {
+			return this.maxSqlLength;
+		}
+
+		public void setMaxSqlLength(int maxSqlLength) {
+			this.maxSqlLength = maxSqlLength;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

@@ -85,7 +85,7 @@ public class FnDescriptorResolver {
 	 * @return {@link FnType#QUERY} for a read-only transaction, {@link FnType#MUTATION} for another
 	 * transaction, {@link FnType#ACTION} without one
 	 */
-	public static FnType inferType(Method method, Class<?> targetClass) {
+	private static FnType inferType(Method method, Class<?> targetClass) {
 		AnnotationAttributes transactional = transactionalAttributes(method, targetClass);
 		if (transactional != null) {
 			return transactional.getBoolean("readOnly") ? FnType.QUERY : FnType.MUTATION;

@@ -322,6 +322,16 @@ class TracedCallsTests {
 	}
 
 	@Test
+	void longStatementsAreCut() {
+		this.runner.withPropertyValues("fntrace.jdbc.max-sql-length=20").run((context) -> {
+			context.getBean(AuctionService.class).lotTitles();
+			FnTrace trace = onlyTrace(context, "AuctionService.lotTitles");
+			assertThat(trace.ops()).singleElement()
+				.satisfies((op) -> assertThat(op.sql()).isEqualTo("select title from lo…"));
+		});
+	}
+
+	@Test
 	void failedStatementIsAnOpThatIsNotOk() {
 		this.runner.run((context) -> {
 			AuctionService service = context.getBean(AuctionService.class);

@@ -19,18 +19,35 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
  */
 public class SqlOpListener implements QueryExecutionListener {
 
+	/** How long a statement's text may be by default before it is cut. */
+	public static final int DEFAULT_MAX_SQL_LENGTH = 2000;
+
 	private final SqlClassifier classifier;
 
 	private final TracingFailures failures;
+
+	private final int maxSqlLength;
+
+	/**
+	 * Create a listener that keeps statements of up to {@value #DEFAULT_MAX_SQL_LENGTH} characters.
+	 * @param classifier classifies statements
+	 * @param failures where fntrace's own failures go
+	 */
+	public SqlOpListener(SqlClassifier classifier, TracingFailures failures) {
+		this(classifier, failures, DEFAULT_MAX_SQL_LENGTH);
+	}
 
 	/**
 	 * Create a listener.
 	 * @param classifier classifies statements
 	 * @param failures where fntrace's own failures go
+	 * @param maxSqlLength how long a statement's text may be before it is cut, so that generated
+	 * statements (long {@code IN} lists) cannot grow the log without bound
 	 */
-	public SqlOpListener(SqlClassifier classifier, TracingFailures failures) {
+	public SqlOpListener(SqlClassifier classifier, TracingFailures failures, int maxSqlLength) {
 		this.classifier = classifier;
 		this.failures = failures;
+		this.maxSqlLength = maxSqlLength;
 	}
 
 	@Override
@@ -54,7 +71,7 @@ public class SqlOpListener implements QueryExecutionListener {
 	private void record(TraceBuilder trace, ExecutionInfo execution, List<QueryInfo> queries) {
 		long end = System.nanoTime();
 		long duration = execution.getElapsedTime();
-		String sql = sqlOf(queries);
+		String sql = cut(sqlOf(queries));
 		SqlShape shape = this.classifier.classify(queries.get(0).getQuery());
 		Integer batchSize = execution.isBatch() ? execution.getBatchSize() : null;
 		OpBuilder op = trace.addOp(shape.op(), shape.entity(), null, end - duration, duration, execution.isSuccess(),
@@ -72,6 +89,10 @@ public class SqlOpListener implements QueryExecutionListener {
 				op.rowCount(rows);
 			}
 		}
+	}
+
+	private String cut(String sql) {
+		return (sql.length() <= this.maxSqlLength) ? sql : sql.substring(0, this.maxSqlLength) + "…";
 	}
 
 	private static String sqlOf(List<QueryInfo> queries) {
