@@ -2,10 +2,7 @@ package dev.fntrace.capture.scheduling;
 
 import java.lang.reflect.Method;
 
-import org.aopalliance.aop.Advice;
-
-import org.springframework.aop.Pointcut;
-import org.springframework.aop.support.AbstractPointcutAdvisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -13,28 +10,14 @@ import org.springframework.scheduling.TaskScheduler;
  * Applies the {@link TaskSchedulerRecordingInterceptor} to the {@code schedule*} methods of
  * {@link TaskScheduler} beans.
  */
-public class TaskSchedulerRecordingAdvisor extends AbstractPointcutAdvisor {
-
-	private final transient Pointcut pointcut = new SchedulePointcut();
-
-	private final transient TaskSchedulerRecordingInterceptor interceptor;
+public class TaskSchedulerRecordingAdvisor extends DefaultPointcutAdvisor {
 
 	/**
 	 * Create an advisor.
 	 * @param interceptor the interceptor to apply
 	 */
 	public TaskSchedulerRecordingAdvisor(TaskSchedulerRecordingInterceptor interceptor) {
-		this.interceptor = interceptor;
-	}
-
-	@Override
-	public Pointcut getPointcut() {
-		return this.pointcut;
-	}
-
-	@Override
-	public Advice getAdvice() {
-		return this.interceptor;
+		super(new SchedulePointcut(), interceptor);
 	}
 
 	private static final class SchedulePointcut extends StaticMethodMatcherPointcut {
