@@ -40,7 +40,7 @@ public final class TraceBuilder {
 
 	private List<ScheduleTrace> schedules;
 
-	private FnOutcome.RolledBack rollback;
+	private volatile FnOutcome.RolledBack rollback;
 
 	private boolean finished;
 
@@ -289,7 +289,7 @@ public final class TraceBuilder {
 	 * The rollback recorded for this call, if any.
 	 * @return the rolled-back outcome, or {@code null}
 	 */
-	public synchronized FnOutcome.RolledBack rollback() {
+	public FnOutcome.RolledBack rollback() {
 		return this.rollback;
 	}
 

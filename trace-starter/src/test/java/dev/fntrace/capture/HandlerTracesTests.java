@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import dev.fntrace.TraceLogReads;
 import dev.fntrace.log.TraceLog;
-import dev.fntrace.log.TraceQuery;
 import dev.fntrace.model.DbOp;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
@@ -94,9 +94,7 @@ class HandlerTracesTests {
 	}
 
 	private FnTrace only(String fn) {
-		List<FnTrace> traces = this.log.find(new TraceQuery(fn, null, null, null, null, 10));
-		assertThat(traces).hasSize(1);
-		return traces.get(0);
+		return TraceLogReads.onlyTrace(this.log, fn);
 	}
 
 	@SpringBootConfiguration

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 import javax.sql.DataSource;
 
+import dev.fntrace.TraceLogReads;
 import dev.fntrace.CodedError;
 import dev.fntrace.FnException;
 import dev.fntrace.Traced;
@@ -346,10 +347,7 @@ class TracedCallsTests {
 	}
 
 	private static FnTrace onlyTrace(AssertableApplicationContext context, String fn) {
-		List<FnTrace> traces = context.getBean(TraceLog.class)
-			.find(new TraceQuery(fn, null, null, null, null, 10));
-		assertThat(traces).hasSize(1);
-		return traces.get(0);
+		return TraceLogReads.onlyTrace(context.getBean(TraceLog.class), fn);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,7 +20,7 @@ import org.springframework.data.repository.core.EntityInformation;
  * Records each call of one repository, made inside a traced call, as one operation of its trace:
  * the kind the {@link RepositoryMethodClassifier} tells, the repository's domain type as entity, the
  * entity id where the call names one, and the SQL statements the call ran folded into it (their
- * rows added up, their text kept). Outside traced calls it costs one thread-local read.
+ * text kept, the rows of those of the operation's kind added up). Outside traced calls it costs one thread-local read.
  * <p>
  * A repository call made while another one of the same trace runs on the same thread (a default
  * method calling {@code findById}, a fragment calling another repository) is part of the outer

@@ -174,9 +174,6 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 			if (cause instanceof IOException) {
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return false;
 	}

@@ -14,9 +14,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * alone or in a {@link ResponseEntity}, open until the stream ends, counting every chunk it sends
  * and its bytes. Spring MVC flushes the response once per {@code send}, so each send is a chunk;
  * sends made before Spring MVC took the emitter go out together, as one. The stream's outcome is
- * the call's: {@code ok} when it completes, error {@code TIMEOUT} when it times out, the failure
- * it was completed with, or the failure the container reports, such as a client that went away
- * (on Tomcat, the {@code IOException} of the write that found the connection closed).
+ * the call's: {@code ok} when it completes or the client goes away (on Tomcat, the
+ * {@code IOException} of the write that found the connection closed), error {@code TIMEOUT} when
+ * it times out, the failure it was completed with, or another failure the container reports.
  * <p>
  * Outside a Spring MVC request the emitter's own callbacks finish the trace; Spring Framework 7
  * keeps every callback registered on an emitter, so the application's stay in place.

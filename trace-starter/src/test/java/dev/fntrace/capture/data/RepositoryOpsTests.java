@@ -3,6 +3,7 @@ package dev.fntrace.capture.data;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.fntrace.TraceLogReads;
 import dev.fntrace.Traced;
 import dev.fntrace.autoconfigure.FnTraceAutoConfiguration;
 import dev.fntrace.autoconfigure.FnTraceDataAutoConfiguration;
@@ -10,7 +11,6 @@ import dev.fntrace.autoconfigure.FnTraceJdbcAutoConfiguration;
 import dev.fntrace.autoconfigure.FnTraceTransactionAutoConfiguration;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.log.TraceLog;
-import dev.fntrace.log.TraceQuery;
 import dev.fntrace.model.DbOp;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
@@ -292,9 +292,7 @@ class RepositoryOpsTests {
 	}
 
 	private static FnTrace onlyTrace(AssertableApplicationContext context, String fn) {
-		List<FnTrace> traces = context.getBean(TraceLog.class).find(new TraceQuery(fn, null, null, null, null, 10));
-		assertThat(traces).hasSize(1);
-		return traces.get(0);
+		return TraceLogReads.onlyTrace(context.getBean(TraceLog.class), fn);
 	}
 
 	private static OpTrace onlyOp(FnTrace trace) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.fntrace.TraceLogReads;
 import dev.fntrace.FnScheduler;
 import dev.fntrace.FnTraces;
 import dev.fntrace.Traced;
@@ -219,15 +220,7 @@ class SchedulingTracesTests {
 	}
 
 	private static FnTrace awaitOne(AssertableApplicationContext context, String fn) throws InterruptedException {
-		TraceLog log = context.getBean(TraceLog.class);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		List<FnTrace> found = log.find(new TraceQuery(fn, null, null, null, null, 10));
-		while (found.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-			found = log.find(new TraceQuery(fn, null, null, null, null, 10));
-		}
-		assertThat(found).hasSize(1);
-		return found.get(0);
+		return TraceLogReads.awaitOnlyTrace(context.getBean(TraceLog.class), fn, Duration.ofSeconds(10));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.fntrace.TraceLogReads;
 import dev.fntrace.FnException;
 import dev.fntrace.Traced;
 import dev.fntrace.log.TraceLog;
@@ -219,18 +220,7 @@ class StreamTracesTests {
 	}
 
 	private FnTrace awaitTrace(String fn) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (true) {
-			List<FnTrace> traces = traces(fn);
-			if (!traces.isEmpty()) {
-				assertThat(traces).hasSize(1);
-				return traces.get(0);
-			}
-			if (System.nanoTime() > deadline) {
-				fail("no trace of " + fn + " within " + WAIT);
-			}
-			Thread.sleep(20);
-		}
+		return TraceLogReads.awaitOnlyTrace(this.log, fn, WAIT);
 	}
 
 	/**
