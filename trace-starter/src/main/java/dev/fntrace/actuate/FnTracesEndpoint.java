@@ -65,6 +65,8 @@ public class FnTracesEndpoint {
 	 * @param securityContext the caller, for the {@code show-values} policy
 	 * @return the traces and the state of the log
 	 */
+	// Spring's @Nullable, not JSpecify's: Spring Boot 3.5 makes a parameter optional only for
+	// Spring's (or JSR-305's); Spring Boot 4 for any @Nullable
 	@ReadOperation
 	public FnTracesDescriptor traces(@Nullable String fn, @Nullable String status,
 			@Nullable String user, @Nullable String tenant, @Nullable Double minDurationMs,
