@@ -1,5 +1,7 @@
 package dev.fntrace.compat;
 
+import java.util.List;
+
 import dev.fntrace.Traced;
 
 import org.springframework.stereotype.Service;
@@ -50,6 +52,16 @@ public class ThingService {
 	public ThingView copy(long id) {
 		Thing original = find(id);
 		return ThingView.of(this.things.save(new Thing(original.getName() + " (copy)")));
+	}
+
+	/**
+	 * The names of all things.
+	 * @return their names
+	 */
+	@Traced
+	@Transactional(readOnly = true)
+	public List<String> names() {
+		return this.things.findAll().stream().map(Thing::getName).toList();
 	}
 
 	private Thing find(long id) {

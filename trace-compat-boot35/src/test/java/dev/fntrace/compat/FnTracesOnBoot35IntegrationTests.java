@@ -34,6 +34,10 @@ class FnTracesOnBoot35IntegrationTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final long AWAIT_MILLIS = 10_000;
+
+	private static final long POLL_MILLIS = 20;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -151,6 +155,23 @@ class FnTracesOnBoot35IntegrationTests {
 	}
 
 	@Test
+	void aStreamIsTracedUntilItCompletesWithTheBytesItSent() {
+		create("mug");
+		create("jar");
+		Response streamed = send("GET", "/api/things/names", null);
+		assertThat(streamed.status()).as(streamed.body()).isEqualTo(200);
+		assertThat(streamed.body()).contains("mug\n", "jar\n");
+
+		JsonNode trace = awaitOnlyTrace("/actuator/fntraces?fn=ThingController.names");
+		assertThat(trace.path("outcome").path("status").asText()).isEqualTo("ok");
+		assertThat(trace.path("stream_bytes").asLong()).isEqualTo(streamed.body().length());
+		assertThat(trace.path("stream_chunks").asLong()).isPositive();
+		JsonNode names = onlyTrace("/actuator/fntraces?fn=ThingService.names");
+		assertThat(names.path("parent_call_id").asText()).isEqualTo(trace.path("call_id").asText());
+		assertOp(names.path("ops").get(0), "list", "Thing", null, true);
+	}
+
+	@Test
 	void theEndpointAnswers404ForAnUnknownCallId() {
 		Response missing = send("GET", "/actuator/fntraces/no-such-call", null);
 		assertThat(missing.status()).isEqualTo(404);
@@ -170,6 +191,31 @@ class FnTracesOnBoot35IntegrationTests {
 		return traces.get(0);
 	}
 
+	/**
+	 * The only trace a query finds, once there is one: a stream's trace ends when the request
+	 * completes, which may be just after the client read the last byte. Looks every
+	 * {@value #POLL_MILLIS} ms for at most {@value #AWAIT_MILLIS} ms.
+	 */
+	private JsonNode awaitOnlyTrace(String path) {
+		long deadline = System.nanoTime() + Duration.ofMillis(AWAIT_MILLIS).toNanos();
+		while (true) {
+			Response listed = send("GET", path, null);
+			assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+			JsonNode traces = listed.json().path("traces");
+			if (!traces.isEmpty() || System.nanoTime() > deadline) {
+				assertThat(traces).as(listed.body()).hasSize(1);
+				return traces.get(0);
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for " + path, ex);
+			}
+		}
+	}
+
 	private static void assertOp(JsonNode op, String kind, String entity, String id, boolean ok) {
 		assertThat(op.path("op").asText()).as("op of %s", op).isEqualTo(kind);
 		assertThat(op.path("entity").asText()).as("entity of %s", op).isEqualTo(entity);
@@ -180,7 +226,7 @@ class FnTracesOnBoot35IntegrationTests {
 	private Response send(String method, String path, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(10))
-			.header("Accept", "application/json");
+			.header("Accept", "application/json, text/plain;q=0.9");
 		if (json != null) {
 			request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(json));
 		}
