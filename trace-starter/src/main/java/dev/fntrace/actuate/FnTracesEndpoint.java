@@ -26,6 +26,9 @@ import org.springframework.lang.Nullable;
 /**
  * {@link Endpoint @Endpoint} that serves the recent function traces: filtered lists, one trace by
  * call id, and clearing. Returned values are shown as the {@code show-values} policy allows.
+ * <p>
+ * The optional query parameters carry Spring's {@link Nullable @Nullable}, not JSpecify's: Spring
+ * Boot 3.5 reads only Spring's (or JSR-305's) as optional, Spring Boot 4 any {@code @Nullable}.
  */
 @Endpoint(id = "fntraces")
 public class FnTracesEndpoint {
@@ -65,8 +68,6 @@ public class FnTracesEndpoint {
 	 * @param securityContext the caller, for the {@code show-values} policy
 	 * @return the traces and the state of the log
 	 */
-	// Spring's @Nullable, not JSpecify's: Spring Boot 3.5 makes a parameter optional only for
-	// Spring's (or JSR-305's); Spring Boot 4 for any @Nullable
 	@ReadOperation
 	public FnTracesDescriptor traces(@Nullable String fn, @Nullable String status,
 			@Nullable String user, @Nullable String tenant, @Nullable Double minDurationMs,
