@@ -28,6 +28,9 @@ import org.springframework.lang.Nullable;
 /**
  * {@link Endpoint @Endpoint} that serves the recent function traces: filtered lists, one trace by
  * call id, and clearing. Returned values are shown as the {@code show-values} policy allows.
+ * <p>
+ * The optional query parameters carry Spring's {@link Nullable @Nullable}, not JSpecify's: Spring
+ * Boot 3.5 reads only Spring's (or JSR-305's) as optional, Spring Boot 4 any {@code @Nullable}.
  */
 @Endpoint(id = "fntraces")
 public class FnTracesEndpoint {
