@@ -289,7 +289,7 @@ public class FnTraceProperties implements Validator {
 		 * How many characters of SQL text one trace keeps in all, folded repository operations
 		 * included; statements past it are kept cut, or without their text.
 		 */
-		private int maxSqlLengthPerTrace = 64_000;
+		private int maxSqlLengthPerTrace = 16_000;
 
 		public int getMaxSqlLengthPerTrace() {
 			return this.maxSqlLengthPerTrace;
