@@ -180,7 +180,9 @@
 			delete state.byId[trace.call_id];
 		});
 		state.rows = state.rows.slice(0, MAX_ROWS);
-		renderRows(fresh ? added : []);
+		if (added.length || !fresh) {
+			renderRows(fresh ? added : []);
+		}
 		rememberFunctionNames(added);
 	}
 
@@ -366,8 +368,9 @@
 			span = Math.max(span, op.offset_ms + op.duration_ms);
 		});
 		span = span > 0 ? span : 1;
-		var ticks = [0, 0.25, 0.5, 0.75, 1].map(function (fraction) {
-			return el('span', { 'class': 'tick', style: 'left:' + (fraction * 100) + '%', text: ms(span * fraction) });
+		var ticks = [0, 0.5, 1].map(function (fraction) {
+			return el('span', { 'class': 'tick', style: 'left:' + (fraction * 100) + '%',
+				text: fraction ? ms(span * fraction) : '0' });
 		});
 		var rows = trace.ops.map(function (op, index) {
 			var left = (op.offset_ms / span) * 100;
@@ -381,7 +384,7 @@
 				el('div', { 'class': 'op-track' }, [
 					el('div', { 'class': 'op-bar', style: 'left:' + left + '%;width:' + width + '%' })]),
 				el('div', { 'class': 'op-time num', text: ms(op.duration_ms) }),
-				el('div', { 'class': 'op-rows num', text: op.row_count !== undefined ? op.row_count + ' rows' : '' }),
+				el('div', { 'class': 'op-rows num', text: op.row_count !== undefined ? op.row_count + (op.row_count === 1 ? ' row' : ' rows') : '' }),
 				sql]);
 			if (sql) {
 				row.addEventListener('click', function () {
