@@ -41,7 +41,8 @@ final class IdentityText {
 			}
 			kept.appendCodePoint(codePoint);
 		}
-		return kept.toString().isBlank() ? null : kept.toString();
+		String id = kept.toString();
+		return id.isBlank() ? null : id;
 	}
 
 	/**
