@@ -132,15 +132,24 @@ public class FnTracesEndpoint {
 	 */
 	@ReadOperation(producesFrom = FnTracesFormat.class)
 	public WebEndpointResponse<Object> read(@Nullable String fn, @Nullable String status, @Nullable String user,
-			@Nullable String tenant, @Nullable Double minDurationMs, @Nullable Integer limit, @Nullable Long after,
-			@Nullable Boolean slow, @Nullable Boolean nPlusOne, @Nullable FnTracesFormat format,
+			@Nullable String tenant, @Nullable String minDurationMs, @Nullable String limit, @Nullable String after,
+			@Nullable String slow, @Nullable String nPlusOne, @Nullable FnTracesFormat format,
 			SecurityContext securityContext) {
 		if (format == FnTracesFormat.HTML) {
 			return new WebEndpointResponse<>(this.page.html(), format);
 		}
-		FnTracesDescriptor traces = traces(fn, status, user, tenant, minDurationMs, limit, after, slow, nPlusOne,
-				securityContext);
-		return new WebEndpointResponse<>(traces, (format != null) ? format : FnTracesFormat.ACTUATOR_V3);
+		FnTracesFormat json = (format != null) ? format : FnTracesFormat.ACTUATOR_V3;
+		try {
+			FnTracesDescriptor traces = traces(fn, status, user, tenant,
+					QueryParameters.decimal("minDurationMs", minDurationMs),
+					QueryParameters.integer("limit", limit), QueryParameters.longInteger("after", after),
+					QueryParameters.bool("slow", slow), QueryParameters.bool("nPlusOne", nPlusOne), securityContext);
+			return new WebEndpointResponse<>(traces, json);
+		}
+		catch (InvalidEndpointRequestException ex) {
+			return new WebEndpointResponse<>(new BadRequestDescriptor(ex.getMessage()),
+					WebEndpointResponse.STATUS_BAD_REQUEST, json.getProducedMimeType());
+		}
 	}
 
 	/**
@@ -336,6 +345,33 @@ public class FnTracesEndpoint {
 			@JsonProperty("total_count") long totalCount,
 			@JsonProperty("histogram_bounds_ms") List<Double> histogramBoundsMs,
 			@JsonProperty("functions") List<FunctionStatistics> functions) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The answer to a request with a bad parameter: the message names the parameter, and is the
+	 * body itself, so that clients see it whatever the application's error settings.
+	 * @param message what is wrong, naming the parameter
+	 */
+	public record BadRequestDescriptor(@JsonProperty("message") String message) implements OperationResponseBody {
+
+		/**
+		 * The HTTP status.
+		 * @return 400
+		 */
+		@JsonProperty("status")
+		public int status() {
+			return WebEndpointResponse.STATUS_BAD_REQUEST;
+		}
+
+		/**
+		 * The HTTP reason phrase.
+		 * @return {@code Bad Request}
+		 */
+		@JsonProperty("error")
+		public String error() {
+			return "Bad Request";
+		}
 
 	}
 

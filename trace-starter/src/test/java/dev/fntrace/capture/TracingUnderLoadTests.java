@@ -18,6 +18,7 @@ import dev.fntrace.Traced;
 import dev.fntrace.autoconfigure.FnTraceAutoConfiguration;
 import dev.fntrace.autoconfigure.FnTraceJdbcAutoConfiguration;
 import dev.fntrace.autoconfigure.FnTraceTransactionAutoConfiguration;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.log.TraceLog;
 import dev.fntrace.log.TraceQuery;
 import dev.fntrace.model.FnTrace;
