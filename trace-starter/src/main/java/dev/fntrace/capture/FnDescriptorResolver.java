@@ -33,13 +33,6 @@ public class FnDescriptorResolver {
 	private final String[] exclude;
 
 	/**
-	 * Create a resolver that records every function.
-	 */
-	public FnDescriptorResolver() {
-		this(List.of(), List.of());
-	}
-
-	/**
 	 * Create a resolver with name patterns ({@code *} matches anything).
 	 * @param include patterns of the functions to record; empty for all
 	 * @param exclude patterns of the functions not to record

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import dev.fntrace.CodedError;
+import dev.fntrace.model.BoundedText;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.TraceBuilder;
 

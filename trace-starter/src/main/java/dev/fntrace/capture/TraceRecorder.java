@@ -6,6 +6,7 @@ import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.context.TraceContext;
 import dev.fntrace.log.TraceSink;
+import dev.fntrace.model.BoundedText;
 import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.FnType;
 import dev.fntrace.model.TraceBuilder;

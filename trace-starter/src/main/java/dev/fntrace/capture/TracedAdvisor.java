@@ -15,14 +15,6 @@ public class TracedAdvisor extends DefaultPointcutAdvisor {
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	/**
-	 * Create an advisor for {@code @Traced} methods.
-	 * @param interceptor the interceptor to apply
-	 */
-	public TracedAdvisor(TracedInterceptor interceptor) {
-		this(interceptor, () -> false);
-	}
-
-	/**
 	 * Create an advisor.
 	 * @param interceptor the interceptor to apply
 	 * @param traceHandlers whether to trace every Spring MVC handler method as well, asked once,

@@ -31,13 +31,6 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 	private final BooleanSupplier traceHandlers;
 
 	/**
-	 * Create a pointcut for {@code @Traced} methods only.
-	 */
-	public TracedPointcut() {
-		this(() -> false);
-	}
-
-	/**
 	 * Create a pointcut.
 	 * @param traceHandlers whether to match Spring MVC handler methods too, asked once, on first
 	 * use

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The mutable record of a call in progress; {@link #finish} turns it into an immutable
  * {@link FnTrace}. Capture points on any thread may add to it while the call runs, so every
- * mutator is synchronized; contention is rare (one call, usually one thread). Every list it keeps
+ * mutator of the builder is synchronized; contention is rare (one call, usually one thread). An
+ * operation's row count, which may be set after the operation was added, is published through
+ * volatile fields of its {@link OpBuilder}. Every list it keeps
  * is bounded by its {@link TraceLimits}: what does not fit is counted, never kept.
  */
 public final class TraceBuilder {
@@ -267,7 +269,7 @@ public final class TraceBuilder {
 			return null;
 		}
 		this.sqlChars = this.limits.maxSqlChars();
-		return sql.substring(0, remaining) + "…";
+		return BoundedText.cut(sql, remaining);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.fntrace.capture.data;
 
+import dev.fntrace.model.BoundedText;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Map;
@@ -163,8 +164,7 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 		if (id == null) {
 			return null;
 		}
-		String text = String.valueOf(id);
-		return (text.length() <= MAX_ID_LENGTH) ? text : text.substring(0, MAX_ID_LENGTH) + "…";
+		return BoundedText.cut(String.valueOf(id), MAX_ID_LENGTH);
 	}
 
 	private static void restoreFolding(TraceBuilder outer) {

@@ -1,5 +1,6 @@
 package dev.fntrace.capture.jdbc;
 
+import dev.fntrace.model.BoundedText;
 import java.util.List;
 
 import dev.fntrace.context.TraceContext;
@@ -19,23 +20,11 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
  */
 public class SqlOpListener implements QueryExecutionListener {
 
-	/** How long a statement's text may be by default before it is cut. */
-	public static final int DEFAULT_MAX_SQL_LENGTH = 2000;
-
 	private final SqlClassifier classifier;
 
 	private final TracingFailures failures;
 
 	private final int maxSqlLength;
-
-	/**
-	 * Create a listener that keeps statements of up to {@value #DEFAULT_MAX_SQL_LENGTH} characters.
-	 * @param classifier classifies statements
-	 * @param failures where fntrace's own failures go
-	 */
-	public SqlOpListener(SqlClassifier classifier, TracingFailures failures) {
-		this(classifier, failures, DEFAULT_MAX_SQL_LENGTH);
-	}
 
 	/**
 	 * Create a listener.
@@ -92,7 +81,7 @@ public class SqlOpListener implements QueryExecutionListener {
 	}
 
 	private String cut(String sql) {
-		return (sql.length() <= this.maxSqlLength) ? sql : sql.substring(0, this.maxSqlLength) + "…";
+		return BoundedText.cut(sql, this.maxSqlLength);
 	}
 
 	private static String sqlOf(List<QueryInfo> queries) {

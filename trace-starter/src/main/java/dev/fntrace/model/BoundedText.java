@@ -1,4 +1,4 @@
-package dev.fntrace.capture;
+package dev.fntrace.model;
 
 /**
  * Cuts text that fntrace keeps to a bound, marking the cut with an ellipsis and never splitting
