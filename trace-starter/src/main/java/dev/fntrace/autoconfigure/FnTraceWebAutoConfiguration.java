@@ -25,10 +25,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * Auto-configuration that keeps the trace of a call returning a Spring MVC stream or deferred
- * result open until the request completes, and counts what streams send to the client. Every bean
- * backs off when the application defines its own: the filter when the application has a
- * {@link StreamCountingFilter} bean or a {@link FilterRegistrationBean} of one.
+ * Auto-configuration that keeps the trace of a call returning a Spring MVC stream or
+ * deferred result open until the request completes, and counts what streams send to the
+ * client. Every bean backs off when the application defines its own: the filter when the
+ * application has a {@link StreamCountingFilter} bean or a {@link FilterRegistrationBean}
+ * of one.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,7 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 @ConditionalOnBean({ TraceRecorder.class, TracingFailures.class })
 public final class FnTraceWebAutoConfiguration {
 
-	// Spring Boot 4's @ConditionalOnMissingFilterBean, which Spring Boot 3 has in another package
+	// Spring Boot 4's @ConditionalOnMissingFilterBean, which Spring Boot 3 has in another
+	// package
 	@Bean
 	@ConditionalOnMissingBean(value = StreamCountingFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<StreamCountingFilter> fnStreamCountingFilter(TracingFailures failures) {

@@ -11,8 +11,9 @@ import dev.fntrace.model.TraceBuilder;
 
 /**
  * Decides how a call ended: a rollback of the call's own transaction makes it
- * {@code rolled_back}; else a failure makes it {@code error}, with the failure's code and its
- * message cut to a bound; else it is {@code ok}, with its value when values are recorded.
+ * {@code rolled_back}; else a failure makes it {@code error}, with the failure's code and
+ * its message cut to a bound; else it is {@code ok}, with its value when values are
+ * recorded.
  */
 public final class OutcomeRules {
 
@@ -53,8 +54,8 @@ public final class OutcomeRules {
 	}
 
 	/**
-	 * The code of a failure: the {@link CodedError#code() code} it carries, else its simple class
-	 * name.
+	 * The code of a failure: the {@link CodedError#code() code} it carries, else its
+	 * simple class name.
 	 * @param failure the failure
 	 * @return the code
 	 */

@@ -6,8 +6,8 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.core.Ordered;
 
 /**
- * Applies the {@link TracedInterceptor} to {@link dev.fntrace.Traced @Traced} methods. Ordered
- * before the transaction advisor so that a trace encloses its call's transaction.
+ * Applies the {@link TracedInterceptor} to {@link dev.fntrace.Traced @Traced} methods.
+ * Ordered before the transaction advisor so that a trace encloses its call's transaction.
  */
 public class TracedAdvisor extends DefaultPointcutAdvisor {
 
@@ -17,8 +17,8 @@ public class TracedAdvisor extends DefaultPointcutAdvisor {
 	/**
 	 * Create an advisor.
 	 * @param interceptor the interceptor to apply
-	 * @param traceHandlers whether to trace every Spring MVC handler method as well, asked once,
-	 * on first use
+	 * @param traceHandlers whether to trace every Spring MVC handler method as well,
+	 * asked once, on first use
 	 */
 	public TracedAdvisor(TracedInterceptor interceptor, BooleanSupplier traceHandlers) {
 		super(new TracedPointcut(traceHandlers), interceptor);

@@ -36,8 +36,8 @@ public enum StatusFilter {
 	}
 
 	/**
-	 * Parse a filter as written in a query: {@code ok}, {@code error}, {@code rolled_back} or
-	 * {@code failed}, in any case.
+	 * Parse a filter as written in a query: {@code ok}, {@code error},
+	 * {@code rolled_back} or {@code failed}, in any case.
 	 * @param text the text
 	 * @return the filter
 	 * @throws IllegalArgumentException if the text names no filter

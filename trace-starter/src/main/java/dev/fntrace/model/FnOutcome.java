@@ -37,8 +37,9 @@ public sealed interface FnOutcome {
 
 	/**
 	 * The call returned normally.
-	 * @param value the returned value as a JSON document, or {@code null} when values are not
-	 * recorded
+	 *
+	 * @param value the returned value as a JSON document, or {@code null} when values are
+	 * not recorded
 	 */
 	record Ok(@JsonRawValue String value) implements FnOutcome {
 
@@ -51,6 +52,7 @@ public sealed interface FnOutcome {
 
 	/**
 	 * The call threw and nothing it wrote was rolled back by its own transaction.
+	 *
 	 * @param code the error code, or the exception's simple class name
 	 * @param message the exception's message, truncated; may be {@code null}
 	 */
@@ -64,8 +66,9 @@ public sealed interface FnOutcome {
 	}
 
 	/**
-	 * The call's own transaction ended in rollback: it threw through {@code @Transactional}, was
-	 * marked rollback-only, or its commit failed.
+	 * The call's own transaction ended in rollback: it threw through
+	 * {@code @Transactional}, was marked rollback-only, or its commit failed.
+	 *
 	 * @param code the error code of the cause
 	 * @param message the cause's message, truncated; may be {@code null}
 	 */

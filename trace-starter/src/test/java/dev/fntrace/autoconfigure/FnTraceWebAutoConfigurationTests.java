@@ -29,17 +29,15 @@ class FnTraceWebAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ResponseBodyEmitterResultHandler.class);
 			assertThat(context).hasSingleBean(DeferredResultResultHandler.class);
 			assertThat(context).hasSingleBean(StreamingResponseBodyResultHandler.class);
-			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
-				.anySatisfy((registration) -> assertThat(registration.getFilter())
-					.isInstanceOf(StreamCountingFilter.class));
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values()).anySatisfy(
+					(registration) -> assertThat(registration.getFilter()).isInstanceOf(StreamCountingFilter.class));
 		});
 	}
 
 	@Test
 	void nonWebAppsHaveNoStreamCounting() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceWebAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceWebAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(ResponseBodyEmitterResultHandler.class));
 	}
 

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A call that fails before its body runs, denied by method security, is still traced: the trace
- * encloses Spring Security's advice.
+ * A call that fails before its body runs, denied by method security, is still traced: the
+ * trace encloses Spring Security's advice.
  */
 class DeniedCallsTests {
 

@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Calls of {@code @Traced} methods in a real application context with an H2 database, a
- * transaction manager and the fntrace auto-configuration: the outcome rules, naming, identity,
- * nesting and SQL capture.
+ * transaction manager and the fntrace auto-configuration: the outcome rules, naming,
+ * identity, nesting and SQL capture.
  */
 class TracedCallsTests {
 
@@ -290,8 +290,8 @@ class TracedCallsTests {
 			assertThat(trace.userId()).isNull();
 			assertThat(trace.tenantId()).isEqualTo("acme");
 			assertThat(trace.outcome()).isEqualTo(FnOutcome.OK);
-			assertThat(context.getBean(TracingFailures.class).counts()).containsExactly(
-					org.assertj.core.api.Assertions.entry("resolve the user id", 1L));
+			assertThat(context.getBean(TracingFailures.class).counts())
+				.containsExactly(org.assertj.core.api.Assertions.entry("resolve the user id", 1L));
 		});
 	}
 

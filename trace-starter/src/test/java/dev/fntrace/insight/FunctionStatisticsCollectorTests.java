@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Statistics per function: counts, error rate, nearest-rank percentiles and the histogram.
+ * Statistics per function: counts, error rate, nearest-rank percentiles and the
+ * histogram.
  */
 class FunctionStatisticsCollectorTests {
 
@@ -82,8 +83,8 @@ class FunctionStatisticsCollectorTests {
 	}
 
 	private static FnTrace trace(String fn, double durationMs, FnOutcome outcome) {
-		return new FnTrace("c", fn, FnType.MUTATION, null, null, null, null, 0, durationMs, outcome, List.of(), 0, 0,
-				0, List.of());
+		return new FnTrace("c", fn, FnType.MUTATION, null, null, null, null, 0, durationMs, outcome, List.of(), 0, 0, 0,
+				List.of());
 	}
 
 }

@@ -102,8 +102,7 @@ class TraceQueryTests {
 
 	@Test
 	void nanMinDurationIsRejected() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TraceQuery(null, null, null, null, Double.NaN, 10))
+		assertThatIllegalArgumentException().isThrownBy(() -> new TraceQuery(null, null, null, null, Double.NaN, 10))
 			.withMessageContaining("minDurationMs");
 	}
 
@@ -173,14 +172,14 @@ class TraceQueryTests {
 		assertThat(query.matches(match)).isTrue();
 		assertThat(query.matches(trace("2").fn("getLots").user("alice").tenant("acme").duration(2).error("X").build()))
 			.isFalse();
-		assertThat(query.matches(trace("3").fn("placeBid").user("alice").tenant("acme").duration(2).build()))
-			.isFalse();
+		assertThat(query.matches(trace("3").fn("placeBid").user("alice").tenant("acme").duration(2).build())).isFalse();
 		assertThat(query.matches(trace("4").fn("placeBid").user("bob").tenant("acme").duration(2).error("X").build()))
 			.isFalse();
 		assertThat(
 				query.matches(trace("5").fn("placeBid").user("alice").tenant("globex").duration(2).error("X").build()))
 			.isFalse();
-		assertThat(query.matches(trace("6").fn("placeBid").user("alice").tenant("acme").duration(0.5).error("X").build()))
+		assertThat(
+				query.matches(trace("6").fn("placeBid").user("alice").tenant("acme").duration(0.5).error("X").build()))
 			.isFalse();
 	}
 

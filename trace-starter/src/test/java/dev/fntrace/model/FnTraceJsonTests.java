@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the JSON of {@link FnTrace} and its parts, which must be the same under Jackson 2 and
- * Jackson 3, and for {@link TraceBuilder}, which produces it.
+ * Tests for the JSON of {@link FnTrace} and its parts, which must be the same under
+ * Jackson 2 and Jackson 3, and for {@link TraceBuilder}, which produces it.
  */
 class FnTraceJsonTests {
 
@@ -34,9 +34,9 @@ class FnTraceJsonTests {
 		FnTrace trace = new FnTrace("c-1", "placeBid", FnType.MUTATION, "u-1", "t-1", "p-1", "s-1", STARTED_AT, 2.5,
 				FnOutcome.OK, List.of(), 3, 10, 2, List.of());
 		JsonNode json = json(trace);
-		assertThat(fieldNames(json)).containsExactlyInAnyOrder("call_id", "fn_name", "fn_type", "user_id",
-				"tenant_id", "parent_call_id", "scheduled_by", "started_at", "duration_ms", "outcome", "ops",
-				"ops_dropped", "stream_bytes", "stream_chunks", "schedules");
+		assertThat(fieldNames(json)).containsExactlyInAnyOrder("call_id", "fn_name", "fn_type", "user_id", "tenant_id",
+				"parent_call_id", "scheduled_by", "started_at", "duration_ms", "outcome", "ops", "ops_dropped",
+				"stream_bytes", "stream_chunks", "schedules");
 		assertThat(json.get("call_id").textValue()).isEqualTo("c-1");
 		assertThat(json.get("fn_name").textValue()).isEqualTo("placeBid");
 		assertThat(json.get("user_id").textValue()).isEqualTo("u-1");
@@ -103,8 +103,8 @@ class FnTraceJsonTests {
 	@ParameterizedTest
 	@CsvSource({ "QUERY, query", "MUTATION, mutation", "ACTION, action" })
 	void traceWritesFnTypeInLowerCase(FnType type, String expected) throws Exception {
-		FnTrace trace = new FnTrace("c-1", "f", type, null, null, null, null, STARTED_AT, 1.0, FnOutcome.OK,
-				List.of(), 0, 0, 0, List.of());
+		FnTrace trace = new FnTrace("c-1", "f", type, null, null, null, null, STARTED_AT, 1.0, FnOutcome.OK, List.of(),
+				0, 0, 0, List.of());
 		assertThat(json(trace).get("fn_type").textValue()).isEqualTo(expected);
 	}
 
@@ -170,8 +170,7 @@ class FnTraceJsonTests {
 
 	@Test
 	void rolledBackOutcomeWritesStatusCodeAndMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", "m"), List.of(), List.of()))
-			.get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", "m"), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("rolled_back");
 		assertThat(outcome.get("code").textValue()).isEqualTo("Conflict");
@@ -180,8 +179,7 @@ class FnTraceJsonTests {
 
 	@Test
 	void rolledBackOutcomeWithoutMessageOmitsMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", null), List.of(), List.of()))
-			.get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", null), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code");
 	}
 
@@ -489,7 +487,8 @@ class FnTraceJsonTests {
 	// ---- helpers
 
 	/**
-	 * Serialise with Jackson 2 and Jackson 3, check that both give the same JSON tree, and return it.
+	 * Serialise with Jackson 2 and Jackson 3, check that both give the same JSON tree,
+	 * and return it.
 	 */
 	private JsonNode json(Object value) throws Exception {
 		String written2 = this.jackson2.writeValueAsString(value);
@@ -507,8 +506,8 @@ class FnTraceJsonTests {
 	}
 
 	private static FnTrace trace(FnOutcome outcome, List<OpTrace> ops, List<ScheduleTrace> schedules) {
-		return new FnTrace("c-1", "placeBid", FnType.MUTATION, null, null, null, null, STARTED_AT, 2.5, outcome, ops,
-				0, 0, 0, schedules);
+		return new FnTrace("c-1", "placeBid", FnType.MUTATION, null, null, null, null, STARTED_AT, 2.5, outcome, ops, 0,
+				0, 0, schedules);
 	}
 
 	private static OpTrace op(DbOp kind) {

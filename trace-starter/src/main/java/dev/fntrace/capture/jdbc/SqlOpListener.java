@@ -13,10 +13,10 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
- * Turns each statement executed inside a traced call into an operation of that call's trace: kind
- * and table from the SQL, duration, rows, success, and the statement text with its {@code ?}
- * placeholders (never the parameter values). A batch is one operation with its size. Outside
- * traced calls it does nothing but read a thread-local.
+ * Turns each statement executed inside a traced call into an operation of that call's
+ * trace: kind and table from the SQL, duration, rows, success, and the statement text
+ * with its {@code ?} placeholders (never the parameter values). A batch is one operation
+ * with its size. Outside traced calls it does nothing but read a thread-local.
  */
 public class SqlOpListener implements QueryExecutionListener {
 
@@ -30,8 +30,8 @@ public class SqlOpListener implements QueryExecutionListener {
 	 * Create a listener.
 	 * @param classifier classifies statements
 	 * @param failures where fntrace's own failures go
-	 * @param maxSqlLength how long a statement's text may be before it is cut, so that generated
-	 * statements (long {@code IN} lists) cannot grow the log without bound
+	 * @param maxSqlLength how long a statement's text may be before it is cut, so that
+	 * generated statements (long {@code IN} lists) cannot grow the log without bound
 	 */
 	public SqlOpListener(SqlClassifier classifier, TracingFailures failures, int maxSqlLength) {
 		this.classifier = classifier;

@@ -10,15 +10,16 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Keeps the trace of a call that returned a {@link StreamingResponseBody}, alone or in a
- * {@link ResponseEntity}, open while Spring MVC writes the body on another thread, counting the
- * chunks and bytes it sends. The outcome is {@code ok} when the body was written, the failure
- * {@code writeTo} threw, error {@code TIMEOUT}, or the failure the container reports.
+ * {@link ResponseEntity}, open while Spring MVC writes the body on another thread,
+ * counting the chunks and bytes it sends. The outcome is {@code ok} when the body was
+ * written, the failure {@code writeTo} threw, error {@code TIMEOUT}, or the failure the
+ * container reports.
  * <p>
- * Spring Framework 7 ignores {@code flush()} on the body's stream unless the Spring property
- * {@code spring.http.response.flush.enabled} is {@code true}, so by default the whole body is one
- * chunk, flushed once {@code writeTo} returns; with the property, each flush that follows written
- * bytes is a chunk. Outside a Spring MVC request nothing writes the body, so the trace is finished
- * when the call returns.
+ * Spring Framework 7 ignores {@code flush()} on the body's stream unless the Spring
+ * property {@code spring.http.response.flush.enabled} is {@code true}, so by default the
+ * whole body is one chunk, flushed once {@code writeTo} returns; with the property, each
+ * flush that follows written bytes is a chunk. Outside a Spring MVC request nothing
+ * writes the body, so the trace is finished when the call returns.
  */
 public final class StreamingResponseBodyResultHandler implements PendingResultHandler {
 
@@ -35,8 +36,8 @@ public final class StreamingResponseBodyResultHandler implements PendingResultHa
 	@Override
 	public boolean finishOnCompletion(Object result, TraceBuilder trace, TraceRecorder recorder) {
 		Object body = (result instanceof ResponseEntity<?> entity) ? entity.getBody() : result;
-		return (body instanceof StreamingResponseBody) && AsyncRequestCall.watch(body, trace, recorder, true,
-				this.failures);
+		return (body instanceof StreamingResponseBody)
+				&& AsyncRequestCall.watch(body, trace, recorder, true, this.failures);
 	}
 
 }

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which transaction a traced call owns, on JPA: a Spring Data repository's own transaction that
- * rolls back inside a traced action is an operation of the action, not its outcome.
+ * Which transaction a traced call owns, on JPA: a Spring Data repository's own
+ * transaction that rolls back inside a traced action is an operation of the action, not
+ * its outcome.
  */
 class RepositoryTransactionsTests {
 

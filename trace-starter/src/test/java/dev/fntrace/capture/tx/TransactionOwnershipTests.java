@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which transaction a traced call owns, on plain JDBC: only the rollback of the transaction begun
- * at the call's own boundary makes it {@code rolled_back}; inner transactions that roll back are
- * operations of the call, and a call that joins another's transaction is never the one undone.
+ * Which transaction a traced call owns, on plain JDBC: only the rollback of the
+ * transaction begun at the call's own boundary makes it {@code rolled_back}; inner
+ * transactions that roll back are operations of the call, and a call that joins another's
+ * transaction is never the one undone.
  */
 class TransactionOwnershipTests {
 
