@@ -45,7 +45,7 @@ public final class OutcomeRules {
 			Throwable cause = unwrap(failure);
 			String code = codeOf(cause);
 			String message = messageOf(cause);
-			return (rollback != null) ? new FnOutcome.RolledBack(code, message) : new FnOutcome.Error(code, message);
+			return (rollback != null) ? new FnOutcome.RolledBack(code, message) : new FnOutcome.Errored(code, message);
 		}
 		if (rollback != null) {
 			return rollback;

@@ -99,7 +99,7 @@ public final class FunctionStatisticsCollector implements Consumer<FnTrace> {
 			if (this.fnType == null && trace.fnType() != null) {
 				this.fnType = trace.fnType().jsonName();
 			}
-			if (trace.outcome() instanceof FnOutcome.Error) {
+			if (trace.outcome() instanceof FnOutcome.Errored) {
 				this.errors++;
 			}
 			else if (trace.outcome() instanceof FnOutcome.RolledBack) {

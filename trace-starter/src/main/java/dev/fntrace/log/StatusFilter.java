@@ -29,7 +29,7 @@ public enum StatusFilter {
 	public boolean matches(FnOutcome outcome) {
 		return switch (this) {
 			case OK -> outcome instanceof FnOutcome.Ok;
-			case ERROR -> outcome instanceof FnOutcome.Error;
+			case ERROR -> outcome instanceof FnOutcome.Errored;
 			case ROLLED_BACK -> outcome instanceof FnOutcome.RolledBack;
 			case FAILED -> outcome.isFailure();
 		};

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "status")
 @JsonSubTypes({ @JsonSubTypes.Type(value = FnOutcome.Ok.class, name = "ok"),
-		@JsonSubTypes.Type(value = FnOutcome.Error.class, name = "error"),
+		@JsonSubTypes.Type(value = FnOutcome.Errored.class, name = "error"),
 		@JsonSubTypes.Type(value = FnOutcome.RolledBack.class, name = "rolled_back") })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface FnOutcome {
@@ -56,7 +56,7 @@ public sealed interface FnOutcome {
 	 * @param code the error code, or the exception's simple class name
 	 * @param message the exception's message, truncated; may be {@code null}
 	 */
-	record Error(String code, String message) implements FnOutcome {
+	record Errored(String code, String message) implements FnOutcome {
 
 		@Override
 		public String status() {

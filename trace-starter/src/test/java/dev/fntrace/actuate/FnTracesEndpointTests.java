@@ -41,7 +41,7 @@ class FnTracesEndpointTests {
 	@Test
 	void filtersByFunctionStatusUserTenantAndDuration() {
 		push("a", FnOutcome.OK, "alice", 1);
-		push("b", new FnOutcome.Error("X", null), "bob", 5);
+		push("b", new FnOutcome.Errored("X", null), "bob", 5);
 		push("c", new FnOutcome.RolledBack("Y", null), "alice", 9);
 		assertThat(ids(list("fn-c", null, null, null, null, null))).containsExactly("c");
 		assertThat(ids(list(null, "failed", null, null, null, null))).containsExactly("c", "b");

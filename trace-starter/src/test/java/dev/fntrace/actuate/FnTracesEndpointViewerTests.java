@@ -51,8 +51,8 @@ class FnTracesEndpointViewerTests {
 		for (int i = 0; i < 7; i++) {
 			record("ok-" + i, "placeBid", 1, FnOutcome.OK, List.of());
 		}
-		record("e-1", "placeBid", 1, new FnOutcome.Error("BID_TOO_LOW", "too low"), List.of());
-		record("e-2", "placeBid", 1, new FnOutcome.Error("BID_TOO_LOW", "too low"), List.of());
+		record("e-1", "placeBid", 1, new FnOutcome.Errored("BID_TOO_LOW", "too low"), List.of());
+		record("e-2", "placeBid", 1, new FnOutcome.Errored("BID_TOO_LOW", "too low"), List.of());
 		record("r-1", "placeBid", 1, new FnOutcome.RolledBack("LOT_CLOSED", "closed"), List.of());
 		record("g-1", "getLots", 1, FnOutcome.OK, List.of());
 		FnStatisticsDescriptor statistics = statistics();
@@ -171,7 +171,7 @@ class FnTracesEndpointViewerTests {
 	void theCursorCombinesWithTheFilters() {
 		record("a", "placeBid", 1, FnOutcome.OK, List.of());
 		long cursor = list(null, null, null).cursor();
-		record("b", "placeBid", 1, new FnOutcome.Error("X", null), List.of());
+		record("b", "placeBid", 1, new FnOutcome.Errored("X", null), List.of());
 		record("c", "placeBid", 1, FnOutcome.OK, List.of());
 		assertThat(ids(after(cursor, "failed"))).containsExactly("b");
 	}

@@ -82,7 +82,7 @@ class HandlerTracesTests {
 	void failingHandlerIsAnError() throws Exception {
 		assertThat(send("GET", "/notes/boom").statusCode()).isEqualTo(500);
 		FnTrace trace = only("NoteController.fail");
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("IllegalStateException", "boom"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("IllegalStateException", "boom"));
 	}
 
 	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {

@@ -48,7 +48,7 @@ class FunctionStatisticsCollectorTests {
 	@Test
 	void countsErrorsAndRollbacksApartAndBothInTheErrorRate() {
 		this.collector.accept(trace("placeBid", 1, FnOutcome.OK));
-		this.collector.accept(trace("placeBid", 1, new FnOutcome.Error("BID_TOO_LOW", null)));
+		this.collector.accept(trace("placeBid", 1, new FnOutcome.Errored("BID_TOO_LOW", null)));
 		this.collector.accept(trace("placeBid", 1, new FnOutcome.RolledBack("LOT_CLOSED", null)));
 		this.collector.accept(trace("placeBid", 1, new FnOutcome.RolledBack("LOT_CLOSED", null)));
 		FunctionStatistics statistics = this.collector.statistics().get(0);

@@ -21,7 +21,7 @@ class TraceQueryTests {
 
 	private static final FnOutcome OK_WITH_VALUE = new FnOutcome.Ok("{\"id\":7}");
 
-	private static final FnOutcome ERROR = new FnOutcome.Error("X", "m");
+	private static final FnOutcome ERROR = new FnOutcome.Errored("X", "m");
 
 	private static final FnOutcome ROLLED_BACK = new FnOutcome.RolledBack("Y", null);
 

@@ -126,7 +126,7 @@ class FnTraceJsonTests {
 	@Test
 	void outcomeHasNoFailureProperty() throws Exception {
 		assertThat(json(FnOutcome.OK).has("failure")).isFalse();
-		assertThat(json(new FnOutcome.Error("X", "m")).has("failure")).isFalse();
+		assertThat(json(new FnOutcome.Errored("X", "m")).has("failure")).isFalse();
 		assertThat(json(new FnOutcome.RolledBack("X", "m")).has("failure")).isFalse();
 	}
 
@@ -155,7 +155,7 @@ class FnTraceJsonTests {
 
 	@Test
 	void errorOutcomeWritesStatusCodeAndMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.Error("X", "m"), List.of(), List.of())).get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.Errored("X", "m"), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("error");
 		assertThat(outcome.get("code").textValue()).isEqualTo("X");
@@ -164,7 +164,7 @@ class FnTraceJsonTests {
 
 	@Test
 	void errorOutcomeWithoutMessageOmitsMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.Error("X", null), List.of(), List.of())).get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.Errored("X", null), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code");
 	}
 
@@ -185,7 +185,7 @@ class FnTraceJsonTests {
 
 	@Test
 	void outcomeWrittenOnItsOwnIsTaggedByStatus() throws Exception {
-		JsonNode outcome = json(new FnOutcome.Error("X", "m"));
+		JsonNode outcome = json(new FnOutcome.Errored("X", "m"));
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("error");
 	}
@@ -319,7 +319,7 @@ class FnTraceJsonTests {
 	void outcomesKnowWhetherTheyFailed() {
 		assertThat(FnOutcome.OK.isFailure()).isFalse();
 		assertThat(new FnOutcome.Ok("1").isFailure()).isFalse();
-		assertThat(new FnOutcome.Error("X", null).isFailure()).isTrue();
+		assertThat(new FnOutcome.Errored("X", null).isFailure()).isTrue();
 		assertThat(new FnOutcome.RolledBack("X", null).isFailure()).isTrue();
 	}
 
@@ -343,7 +343,7 @@ class FnTraceJsonTests {
 	void builderFinishCarriesTheCallsIdentity() {
 		TraceBuilder builder = new TraceBuilder("c-9", "closeLot", FnType.ACTION, "u-1", "t-1", "p-1", "s-1",
 				STARTED_AT, 0L, 10);
-		FnTrace trace = builder.finish(new FnOutcome.Error("X", "m"), 1_000_000L);
+		FnTrace trace = builder.finish(new FnOutcome.Errored("X", "m"), 1_000_000L);
 		assertThat(trace.callId()).isEqualTo("c-9");
 		assertThat(trace.fnName()).isEqualTo("closeLot");
 		assertThat(trace.fnType()).isEqualTo(FnType.ACTION);
@@ -352,7 +352,7 @@ class FnTraceJsonTests {
 		assertThat(trace.parentCallId()).isEqualTo("p-1");
 		assertThat(trace.scheduledBy()).isEqualTo("s-1");
 		assertThat(trace.startedAt()).isEqualTo(STARTED_AT);
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("X", "m"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("X", "m"));
 	}
 
 	@Test
@@ -459,7 +459,7 @@ class FnTraceJsonTests {
 		assertThat(builder.isFinished()).isFalse();
 		assertThat(builder.finish(FnOutcome.OK, 10L)).isNotNull();
 		assertThat(builder.isFinished()).isTrue();
-		assertThat(builder.finish(new FnOutcome.Error("X", null), 20L)).isNull();
+		assertThat(builder.finish(new FnOutcome.Errored("X", null), 20L)).isNull();
 	}
 
 	@Test

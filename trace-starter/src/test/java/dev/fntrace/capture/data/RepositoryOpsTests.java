@@ -248,7 +248,7 @@ class RepositoryOpsTests {
 			assertThatExceptionOfType(DataIntegrityViolationException.class)
 				.isThrownBy(() -> service.withoutTransaction(ItemRepository::divideByZero));
 			FnTrace trace = onlyTrace(context, "withoutTransaction");
-			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
+			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
 			OpTrace op = onlyOp(trace);
 			assertThat(op.op()).isEqualTo(DbOp.QUERY);
 			assertThat(op.entity()).isEqualTo("Item");

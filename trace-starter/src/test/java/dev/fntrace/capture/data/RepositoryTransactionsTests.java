@@ -68,7 +68,7 @@ class RepositoryTransactionsTests {
 			assertThatExceptionOfType(DataIntegrityViolationException.class)
 				.isThrownBy(() -> context.getBean(Catalog.class).add(new Item(null)));
 			FnTrace trace = TraceLogReads.onlyTrace(context.getBean(TraceLog.class), "Catalog.add");
-			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
+			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
 		});
 	}
 

@@ -160,8 +160,8 @@ class StreamTracesTests {
 	void emitterThatTimesOutIsATimeoutError() throws Exception {
 		this.http.send(get("/sse/silent"), BodyHandlers.discarding());
 		FnTrace trace = awaitTrace("sse.silent");
-		assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
-		assertThat(((FnOutcome.Error) trace.outcome()).code()).isEqualTo("TIMEOUT");
+		assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
+		assertThat(((FnOutcome.Errored) trace.outcome()).code()).isEqualTo("TIMEOUT");
 	}
 
 	@Test
@@ -172,7 +172,7 @@ class StreamTracesTests {
 		emitter.completeWithError(new FnException("FEED_BROKEN", "the feed broke"));
 		response.get(10, TimeUnit.SECONDS);
 		FnTrace trace = awaitTrace("sse.failing");
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("FEED_BROKEN", "the feed broke"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("FEED_BROKEN", "the feed broke"));
 	}
 
 	@Test
