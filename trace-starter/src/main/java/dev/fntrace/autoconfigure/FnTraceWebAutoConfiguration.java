@@ -6,10 +6,8 @@ import jakarta.servlet.DispatcherType;
 
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracingFailures;
-import dev.fntrace.capture.web.DeferredResultResultHandler;
-import dev.fntrace.capture.web.ResponseBodyEmitterResultHandler;
+import dev.fntrace.capture.web.SpringMvcResultHandler;
 import dev.fntrace.capture.web.StreamCountingFilter;
-import dev.fntrace.capture.web.StreamingResponseBodyResultHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * deferred result open until the request completes, and counts what streams send to the
  * client. Every bean backs off when the application defines its own: the filter when the
  * application has a {@link StreamCountingFilter} bean or a {@link FilterRegistrationBean}
- * of one.
+ * of one, each result handler when a bean has its name.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,21 +50,21 @@ public final class FnTraceWebAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ResponseBodyEmitterResultHandler fnResponseBodyEmitterResultHandler(TracingFailures failures) {
-		return new ResponseBodyEmitterResultHandler(failures);
+	@ConditionalOnMissingBean(name = "fnResponseBodyEmitterResultHandler")
+	SpringMvcResultHandler fnResponseBodyEmitterResultHandler(TracingFailures failures) {
+		return SpringMvcResultHandler.emitters(failures);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StreamingResponseBodyResultHandler fnStreamingResponseBodyResultHandler(TracingFailures failures) {
-		return new StreamingResponseBodyResultHandler(failures);
+	@ConditionalOnMissingBean(name = "fnStreamingResponseBodyResultHandler")
+	SpringMvcResultHandler fnStreamingResponseBodyResultHandler(TracingFailures failures) {
+		return SpringMvcResultHandler.streamingBodies(failures);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	DeferredResultResultHandler fnDeferredResultResultHandler(TracingFailures failures) {
-		return new DeferredResultResultHandler(failures);
+	@ConditionalOnMissingBean(name = "fnDeferredResultResultHandler")
+	SpringMvcResultHandler fnDeferredResultResultHandler(TracingFailures failures) {
+		return SpringMvcResultHandler.deferredResults(failures);
 	}
 
 }
