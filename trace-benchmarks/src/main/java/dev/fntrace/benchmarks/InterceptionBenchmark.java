@@ -28,9 +28,11 @@ import org.springframework.aop.Advisor;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 /**
  * What wrapping a trivial bean method costs, per call: no wrapping, the empty advisor (the floor of
@@ -144,6 +146,7 @@ public class InterceptionBenchmark {
 		}
 
 		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		static Advisor emptyAdvisor() {
 			MethodInterceptor proceed = (invocation) -> invocation.proceed();
 			return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Intercepted.class),
