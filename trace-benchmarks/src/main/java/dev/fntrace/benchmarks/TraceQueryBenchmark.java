@@ -24,7 +24,8 @@ import org.springframework.boot.actuate.endpoint.Show;
 /**
  * How long an endpoint query takes over a full log of 10 000 traces while two threads push new
  * ones. The query asks for one function's failed calls, at most 100: one trace in 200 matches, so
- * it walks the whole log. Sampled, for the percentiles.
+ * it walks the whole log. Sampled, for the percentiles. {@code queryAlone} runs the same query with
+ * nothing pushing.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.SampleTime)
@@ -56,6 +57,17 @@ public class TraceQueryBenchmark {
 	@GroupThreads(1)
 	public FnTracesDescriptor query() {
 		return this.endpoint.traces("fn3", "failed", null, null, null, 100, SecurityContext.NONE);
+	}
+
+	/**
+	 * The same query with nothing pushing: what the query itself costs.
+	 * @return the response
+	 */
+	@Benchmark
+	@Group("queryAlone")
+	@GroupThreads(1)
+	public FnTracesDescriptor queryAlone() {
+		return query();
 	}
 
 	@Benchmark
