@@ -7,15 +7,15 @@
 # microseconds per request, the app's CPU time per request (from /proc/<pid>/stat) and the bytes
 # it allocated per request (JFR's per-thread allocation totals, see e2e/AllocatedBytes.java).
 #
-# Settings (environment): PAIRS (on/off pairs, 3), DURATION (measured seconds per run, 10),
-# WARMUP (seconds of load before measuring, 10), CONNECTIONS (concurrent clients, 2; each has its
+# Settings (environment): PAIRS (on/off pairs, 4), DURATION (measured seconds per run, 10),
+# WARMUP (seconds of load before measuring, 20), CONNECTIONS (concurrent clients, 2; each has its
 # own lot, so its bids always rise), BUILD=1 (rebuild the sample jar even if one exists),
 # OFF_ARGS (how tracing is switched off, "--fntrace.enabled=false" by default).
 set -euo pipefail
 
-PAIRS=${PAIRS:-3}
+PAIRS=${PAIRS:-4}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-2}
 BUILD=${BUILD:-0}
 OFF_ARGS=${OFF_ARGS:---fntrace.enabled=false}
@@ -187,13 +187,24 @@ JAR=$(sample_jar)
 echo "e2e: $JAR, $PAIRS on/off pairs, ${WARMUP}s warm-up + ${DURATION}s measured each, $CONNECTIONS connections" >&2
 echo "e2e: $(java -version 2>&1 | head -1), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-for pair in $(seq 1 "$PAIRS"); do
-	run on
+run_off() {
 	if ! run off $OFF_ARGS && [[ "$OFF_ARGS" != "$FALLBACK_OFF_ARGS" ]]; then
 		echo "e2e: the app does not start with '$OFF_ARGS'; tracing off is now '$FALLBACK_OFF_ARGS'" \
 			"(nothing is recorded, but the interceptor and the JDBC wrapper still run)" >&2
 		OFF_ARGS=$FALLBACK_OFF_ARGS
 		run off $OFF_ARGS
+	fi
+}
+
+# on, off, off, on, on, off, ...: a machine that speeds up or slows down during the runs
+# favours neither side
+for pair in $(seq 1 "$PAIRS"); do
+	if ((pair % 2 == 1)); then
+		run on
+		run_off
+	else
+		run_off
+		run on
 	fi
 done
 
