@@ -2,6 +2,8 @@ package dev.fntrace.capture;
 
 import java.util.List;
 
+import org.aopalliance.intercept.MethodInvocation;
+
 import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.context.TraceContext;
@@ -142,19 +144,19 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Run a call with its trace current on this thread, then finish the trace (now, or
-	 * when a pending result completes). The call's result or exception passes through
-	 * unchanged.
+	 * Run a method call with its trace current on this thread, then finish the trace
+	 * (now, or when a pending result completes). The call's result or exception passes
+	 * through unchanged.
 	 * @param trace the call's trace
-	 * @param call the call
+	 * @param invocation the call
 	 * @return what the call returned
 	 * @throws Throwable what the call threw
 	 */
-	public Object record(TraceBuilder trace, TracedCall call) throws Throwable {
+	public Object record(TraceBuilder trace, MethodInvocation invocation) throws Throwable {
 		TraceBuilder previous = TraceContext.enter(trace);
 		Object result;
 		try {
-			result = call.proceed();
+			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
 			TraceContext.restore(previous);
@@ -164,21 +166,6 @@ public class TraceRecorder {
 		TraceContext.restore(previous);
 		finishReturned(trace, result);
 		return result;
-	}
-
-	/**
-	 * A call to record.
-	 */
-	@FunctionalInterface
-	public interface TracedCall {
-
-		/**
-		 * Make the call.
-		 * @return what it returned
-		 * @throws Throwable what it threw
-		 */
-		Object proceed() throws Throwable;
-
 	}
 
 	/**

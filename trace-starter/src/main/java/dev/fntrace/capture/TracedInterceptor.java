@@ -59,7 +59,7 @@ public class TracedInterceptor implements MethodInterceptor {
 		if (trace == null) {
 			return invocation.proceed();
 		}
-		return recorder.record(trace, invocation::proceed);
+		return recorder.record(trace, invocation);
 	}
 
 }

@@ -38,12 +38,9 @@ public final class TraceContext {
 	 * @param previous the value {@link #enter} returned
 	 */
 	public static void restore(TraceBuilder previous) {
-		if (previous == null) {
-			CURRENT.remove();
-		}
-		else {
-			CURRENT.set(previous);
-		}
+		// set, not remove: the thread keeps its entry, so the next enter allocates
+		// nothing
+		CURRENT.set(previous);
 	}
 
 }

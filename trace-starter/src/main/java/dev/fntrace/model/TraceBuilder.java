@@ -37,7 +37,7 @@ public final class TraceBuilder {
 
 	private boolean scheduledRun;
 
-	private final ArrayList<OpBuilder> ops = new ArrayList<>(4);
+	private ArrayList<OpBuilder> ops;
 
 	private int opsDropped;
 
@@ -213,7 +213,7 @@ public final class TraceBuilder {
 	 * @return {@code true} if the trace adds nothing to its children's
 	 */
 	public synchronized boolean onlyWrapsTracedCalls() {
-		return this.hasTracedChildren && this.ops.isEmpty() && this.opsDropped == 0 && this.schedules == null
+		return this.hasTracedChildren && opCount() == 0 && this.opsDropped == 0 && this.schedules == null
 				&& this.schedulesDropped == 0 && this.streamChunks == 0;
 	}
 
@@ -247,13 +247,20 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return null;
 		}
-		if (this.ops.size() >= this.limits.maxOps()) {
+		if (opCount() >= this.limits.maxOps()) {
 			this.opsDropped++;
 			return null;
+		}
+		if (this.ops == null) {
+			this.ops = new ArrayList<>(4);
 		}
 		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, keepSql(sql), batchSize);
 		this.ops.add(builder);
 		return builder;
+	}
+
+	private int opCount() {
+		return (this.ops != null) ? this.ops.size() : 0;
 	}
 
 	private String keepSql(String sql) {
@@ -322,7 +329,7 @@ public final class TraceBuilder {
 	 * @return the mark
 	 */
 	public synchronized OpsMark markOps() {
-		return new OpsMark(this.ops.size(), this.opsDropped);
+		return new OpsMark(opCount(), this.opsDropped);
 	}
 
 	/**
@@ -346,10 +353,13 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return null;
 		}
-		int from = Math.min(Math.max(mark.kept(), 0), this.ops.size());
-		List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
-		List<OpBuilder> folded = new ArrayList<>(tail);
-		tail.clear();
+		int from = Math.min(Math.max(mark.kept(), 0), opCount());
+		List<OpBuilder> folded = List.of();
+		if (this.ops != null) {
+			List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
+			folded = new ArrayList<>(tail);
+			tail.clear();
+		}
 		for (OpBuilder foldedOp : folded) {
 			if (foldedOp.sql() != null) {
 				this.sqlChars -= Math.min(this.sqlChars, foldedOp.sql().length());
@@ -394,7 +404,7 @@ public final class TraceBuilder {
 		}
 		this.finished = true;
 		List<OpTrace> builtOps;
-		if (this.ops.isEmpty()) {
+		if (this.ops == null || this.ops.isEmpty()) {
 			builtOps = List.of();
 		}
 		else {

@@ -2,6 +2,7 @@ package dev.fntrace.capture.jdbc;
 
 import dev.fntrace.model.BoundedText;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import dev.fntrace.context.TraceContext;
 import dev.fntrace.capture.TracingFailures;
@@ -69,8 +70,9 @@ public class SqlOpListener implements QueryExecutionListener {
 			return;
 		}
 		Object result = execution.getResult();
-		if (result instanceof RowCountingResultSet.RowCounted counted) {
-			op.rowCountFrom(counted.rows());
+		LongSupplier rowsRead = RowCountingResultSet.rowsOf(result);
+		if (rowsRead != null) {
+			op.rowCountFrom(rowsRead);
 		}
 		else if (shape.op() != DbOp.QUERY) {
 			long rows = rowsWritten(result);
