@@ -2,7 +2,9 @@ package dev.fntrace.actuate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -41,6 +43,8 @@ public class FnTracesEndpoint {
 
 	private final Set<String> roles;
 
+	private final Supplier<Map<String, Long>> failures;
+
 	/**
 	 * Create an endpoint.
 	 * @param log the trace log
@@ -49,9 +53,23 @@ public class FnTracesEndpoint {
 	 * authenticated user
 	 */
 	public FnTracesEndpoint(TraceLog log, Show showValues, Set<String> roles) {
+		this(log, showValues, roles, Map::of);
+	}
+
+	/**
+	 * Create an endpoint that also shows fntrace's own failures.
+	 * @param log the trace log
+	 * @param showValues when returned values are shown
+	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty for any
+	 * authenticated user
+	 * @param failures how many times fntrace failed, by kind
+	 */
+	public FnTracesEndpoint(TraceLog log, Show showValues, Set<String> roles,
+			Supplier<Map<String, Long>> failures) {
 		this.log = log;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
+		this.failures = failures;
 	}
 
 	/**
@@ -76,7 +94,8 @@ public class FnTracesEndpoint {
 		for (FnTrace trace : traces) {
 			shown.add(shown(trace, showValues));
 		}
-		return new FnTracesDescriptor(this.log.totalCount(), this.log.capacity(), this.log.size(), shown);
+		return new FnTracesDescriptor(this.log.totalCount(), this.log.capacity(), this.log.size(),
+				this.failures.get(), shown);
 	}
 
 	/**
@@ -141,11 +160,14 @@ public class FnTracesEndpoint {
 	 * @param totalCount how many traces were ever recorded
 	 * @param capacity how many traces the log holds at most
 	 * @param size how many traces the log holds now
+	 * @param failures how many times fntrace itself failed, by kind (each failure was swallowed:
+	 * the traced call went on unharmed)
 	 * @param traces the matching traces, newest first
 	 */
 	public record FnTracesDescriptor(@JsonProperty("total_count") long totalCount,
 			@JsonProperty("capacity") int capacity,
 			@JsonProperty("size") int size,
+			@JsonProperty("failures") Map<String, Long> failures,
 			@JsonProperty("traces") List<FnTrace> traces)
 			implements OperationResponseBody {
 

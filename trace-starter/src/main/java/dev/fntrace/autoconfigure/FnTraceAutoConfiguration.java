@@ -3,20 +3,19 @@ package dev.fntrace.autoconfigure;
 import dev.fntrace.capture.CallIdGenerator;
 import dev.fntrace.capture.CompletionStageResultHandler;
 import dev.fntrace.capture.FnDescriptorResolver;
+import dev.fntrace.capture.OutcomeRules;
 import dev.fntrace.capture.PendingResultHandler;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracedAdvisor;
 import dev.fntrace.capture.TracedInterceptor;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.capture.ValueRecorder;
-import dev.fntrace.capture.identity.RequestHeaderTenantIdResolver;
-import dev.fntrace.capture.identity.SecurityContextUserIdResolver;
-import dev.fntrace.capture.identity.ServletPrincipalUserIdResolver;
 import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.log.InMemoryTraceLog;
 import dev.fntrace.log.TraceLog;
 import dev.fntrace.log.TraceSink;
+import dev.fntrace.model.TraceLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,27 +25,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration that records a trace of every {@link dev.fntrace.Traced @Traced} call into a
- * {@link TraceLog} and any other {@link TraceSink} beans. Every bean backs off when the application
+ * {@link TraceLog} and any other {@link TraceSink} beans. Needs nothing but Spring: who called is
+ * read from the servlet request and Spring Security only where they are on the classpath (see
+ * {@link IdentityConfigurations}), else not at all. Every bean backs off when the application
  * defines its own.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "fntrace.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FnTraceProperties.class)
+@Import({ IdentityConfigurations.SecurityUserConfiguration.class,
+		IdentityConfigurations.ServletIdentityConfiguration.class })
 public final class FnTraceAutoConfiguration {
-
-	private static final boolean SERVLET_PRESENT = isPresent("jakarta.servlet.http.HttpServletRequest")
-			&& isPresent("org.springframework.web.context.request.RequestContextHolder");
-
-	private static final boolean SECURITY_PRESENT = isPresent(
-			"org.springframework.security.core.context.SecurityContextHolder");
 
 	@Bean
 	@ConditionalOnMissingBean(TraceLog.class)
@@ -75,24 +74,33 @@ public final class FnTraceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UserIdResolver fnUserIdResolver() {
-		UserIdResolver servlet = SERVLET_PRESENT ? new ServletPrincipalUserIdResolver() : () -> null;
-		return SECURITY_PRESENT ? new SecurityContextUserIdResolver(servlet) : servlet;
+		return () -> null;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TenantIdResolver fnTenantIdResolver(FnTraceProperties properties) {
-		return SERVLET_PRESENT ? new RequestHeaderTenantIdResolver(properties.getTenantHeader()) : () -> null;
+	TenantIdResolver fnTenantIdResolver() {
+		return () -> null;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutcomeRules fnOutcomeRules(FnTraceProperties properties, ObjectProvider<ValueRecorder> values,
+			TracingFailures failures) {
+		return new OutcomeRules(properties.getMaxMessageLength(),
+				properties.isRecordValues() ? values.getIfAvailable() : null, properties.getMaxValueLength(),
+				failures);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TraceRecorder fnTraceRecorder(FnTraceProperties properties, CallIdGenerator callIds, UserIdResolver users,
-			TenantIdResolver tenants, ObjectProvider<ValueRecorder> values, ObjectProvider<TraceSink> sinks,
+			TenantIdResolver tenants, OutcomeRules outcomes, ObjectProvider<TraceSink> sinks,
 			TracingFailures failures, ObjectProvider<PendingResultHandler> pendingResults) {
-		return new TraceRecorder(callIds, users, tenants, properties.isRecordValues() ? values.getIfAvailable() : null,
-				sinks.orderedStream().toList(), properties.getMaxOpsPerTrace(), properties.getMaxMessageLength(),
-				failures, pendingResults.orderedStream().toList());
+		TraceLimits limits = new TraceLimits(properties.getMaxOpsPerTrace(), properties.getMaxSchedulesPerTrace(),
+				properties.getJdbc().getMaxSqlLengthPerTrace());
+		return new TraceRecorder(callIds, users, tenants, limits, outcomes, sinks.orderedStream().toList(), failures,
+				pendingResults.orderedStream().toList());
 	}
 
 	@Bean
@@ -105,17 +113,21 @@ public final class FnTraceAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	static TracedAdvisor fnTracedAdvisor(ObjectProvider<FnDescriptorResolver> descriptors,
-			ObjectProvider<TraceRecorder> recorder, ObjectProvider<TracingFailures> failures, Environment environment) {
-		boolean traceHandlers = environment.getProperty("fntrace.web.trace-handlers", Boolean.class, false);
+			ObjectProvider<TraceRecorder> recorder, ObjectProvider<TracingFailures> failures,
+			Environment environment) {
+		// bound here rather than injected: the pointcut is asked while infrastructure beans are
+		// still being created, before the properties bean may be
+		FnTraceProperties properties = Binder.get(environment)
+			.bindOrCreate("fntrace", Bindable.of(FnTraceProperties.class));
+		boolean traceHandlers = properties.getWeb().isTraceHandlers();
 		return new TracedAdvisor(
 				new TracedInterceptor(descriptors::getObject, recorder::getObject, failures::getObject),
-				traceHandlers);
+				() -> traceHandlers);
 	}
 
-	private static boolean isPresent(String className) {
-		return ClassUtils.isPresent(className, FnTraceAutoConfiguration.class.getClassLoader());
-	}
-
+	/**
+	 * Returned values written with Jackson 3, when values are recorded.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(JsonMapper.class)
 	@ConditionalOnBooleanProperty("fntrace.record-values")
@@ -125,7 +137,7 @@ public final class FnTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		ValueRecorder fnValueRecorder(ObjectProvider<JsonMapper> jsonMapper) {
 			JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::new);
-			return mapper::writeValueAsString;
+			return (value, json) -> mapper.writeValue(json, value);
 		}
 
 	}

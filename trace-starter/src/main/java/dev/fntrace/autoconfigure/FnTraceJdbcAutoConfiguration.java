@@ -1,7 +1,5 @@
 package dev.fntrace.autoconfigure;
 
-import java.util.Set;
-
 import javax.sql.DataSource;
 
 import dev.fntrace.capture.TracingFailures;
@@ -17,10 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration that wraps every {@link DataSource} bean with datasource-proxy, so that the SQL
@@ -48,11 +43,9 @@ public final class FnTraceJdbcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static TracingDataSourcePostProcessor fnTracingDataSourcePostProcessor(ObjectProvider<SqlOpListener> listener,
-			Environment environment) {
-		Set<String> excluded = Binder.get(environment)
-			.bind("fntrace.jdbc.excluded-data-source-bean-names", Bindable.setOf(String.class))
-			.orElse(Set.of());
-		return new TracingDataSourcePostProcessor(listener, excluded);
+			ObjectProvider<FnTraceProperties> properties) {
+		return new TracingDataSourcePostProcessor(listener,
+				() -> properties.getObject().getJdbc().getExcludedDataSourceBeanNames());
 	}
 
 }

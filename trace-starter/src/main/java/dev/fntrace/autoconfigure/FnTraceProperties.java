@@ -5,14 +5,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of fntrace, under {@code fntrace.*}.
+ * Configuration of fntrace, under {@code fntrace.*}. Checked when bound: a bound that is not
+ * positive, or a capacity too large to hold, stops the application with a message naming the
+ * property, rather than losing every trace later.
  */
 @ConfigurationProperties("fntrace")
-public class FnTraceProperties {
+public class FnTraceProperties implements Validator {
+
+	/** The largest capacity the log accepts. */
+	public static final int MAX_CAPACITY = 1_000_000;
 
 	/**
 	 * Whether to record traces at all.
@@ -30,9 +36,19 @@ public class FnTraceProperties {
 	private int maxOpsPerTrace = 200;
 
 	/**
+	 * How many schedules one trace keeps; further ones are only counted.
+	 */
+	private int maxSchedulesPerTrace = 100;
+
+	/**
 	 * How long an error message may be before it is cut.
 	 */
 	private int maxMessageLength = 500;
+
+	/**
+	 * How long the JSON of a recorded value may be before it is cut (while it is written).
+	 */
+	private int maxValueLength = 2000;
 
 	/**
 	 * Whether to record the values traced functions return. Off by default: values may hold
@@ -65,7 +81,6 @@ public class FnTraceProperties {
 
 	private final Propagation propagation = new Propagation();
 
-	private final Endpoint endpoint = new Endpoint();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -89,6 +104,22 @@ public class FnTraceProperties {
 
 	public void setMaxOpsPerTrace(int maxOpsPerTrace) {
 		this.maxOpsPerTrace = maxOpsPerTrace;
+	}
+
+	public int getMaxSchedulesPerTrace() {
+		return this.maxSchedulesPerTrace;
+	}
+
+	public void setMaxSchedulesPerTrace(int maxSchedulesPerTrace) {
+		this.maxSchedulesPerTrace = maxSchedulesPerTrace;
+	}
+
+	public int getMaxValueLength() {
+		return this.maxValueLength;
+	}
+
+	public void setMaxValueLength(int maxValueLength) {
+		this.maxValueLength = maxValueLength;
 	}
 
 	public int getMaxMessageLength() {
@@ -133,10 +164,6 @@ public class FnTraceProperties {
 
 	public Jdbc getJdbc() {
 		return this.jdbc;
-	}
-
-	public Endpoint getEndpoint() {
-		return this.endpoint;
 	}
 
 	public Data getData() {
@@ -258,6 +285,20 @@ public class FnTraceProperties {
 		 */
 		private int maxSqlLength = 2000;
 
+		/**
+		 * How many characters of SQL text one trace keeps in all, folded repository operations
+		 * included; statements past it are kept cut, or without their text.
+		 */
+		private int maxSqlLengthPerTrace = 64_000;
+
+		public int getMaxSqlLengthPerTrace() {
+			return this.maxSqlLengthPerTrace;
+		}
+
+		public void setMaxSqlLengthPerTrace(int maxSqlLengthPerTrace) {
+			this.maxSqlLengthPerTrace = maxSqlLengthPerTrace;
+		}
+
 		public int getMaxSqlLength() {
 			return this.maxSqlLength;
 		}
@@ -284,39 +325,32 @@ public class FnTraceProperties {
 
 	}
 
-	/**
-	 * The fntraces actuator endpoint.
-	 */
-	public static class Endpoint {
+	@Override
+	public boolean supports(Class<?> type) {
+		return FnTraceProperties.class.isAssignableFrom(type);
+	}
 
-		/**
-		 * When to show the values traced functions returned (recorded only with
-		 * fntrace.record-values=true).
-		 */
-		private Show showValues = Show.NEVER;
-
-		/**
-		 * Roles that may see values when show-values is 'when-authorized'; empty means any
-		 * authenticated user.
-		 */
-		private Set<String> roles = new HashSet<>();
-
-		public Show getShowValues() {
-			return this.showValues;
+	@Override
+	public void validate(Object target, Errors errors) {
+		FnTraceProperties properties = (FnTraceProperties) target;
+		checkRange(errors, "capacity", properties.getCapacity(), 1, MAX_CAPACITY);
+		checkRange(errors, "maxOpsPerTrace", properties.getMaxOpsPerTrace(), 0, 100_000);
+		checkRange(errors, "maxSchedulesPerTrace", properties.getMaxSchedulesPerTrace(), 0, 100_000);
+		checkRange(errors, "maxMessageLength", properties.getMaxMessageLength(), 1, 1_000_000);
+		checkRange(errors, "maxValueLength", properties.getMaxValueLength(), 1, 10_000_000);
+		checkRange(errors, "jdbc.maxSqlLength", properties.getJdbc().getMaxSqlLength(), 1, 1_000_000);
+		checkRange(errors, "jdbc.maxSqlLengthPerTrace", properties.getJdbc().getMaxSqlLengthPerTrace(), 0,
+				10_000_000);
+		if (properties.getTenantHeader() == null || properties.getTenantHeader().isBlank()) {
+			errors.rejectValue("tenantHeader", "fntrace.blank", "must not be blank");
 		}
+	}
 
-		public void setShowValues(Show showValues) {
-			this.showValues = showValues;
+	private static void checkRange(Errors errors, String field, int value, int min, int max) {
+		if (value < min || value > max) {
+			errors.rejectValue(field, "fntrace.range", new Object[] { min, max },
+					"must be between " + min + " and " + max + ", was " + value);
 		}
-
-		public Set<String> getRoles() {
-			return this.roles;
-		}
-
-		public void setRoles(Set<String> roles) {
-			this.roles = roles;
-		}
-
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.fntrace.autoconfigure;
 
-import dev.fntrace.capture.TraceRecorder;
+import dev.fntrace.capture.OutcomeRules;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.capture.tx.RollbackRecorder;
 import dev.fntrace.capture.tx.RollbackRecorderRegistrar;
@@ -16,7 +16,8 @@ import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * Auto-configuration that listens to every transaction manager, so that a traced call whose own
- * transaction rolls back is recorded as {@code rolled_back}.
+ * transaction rolls back is recorded as {@code rolled_back}, and inner transactions that roll back
+ * are recorded as operations of the call.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnClass(TransactionExecutionListener.class)
@@ -25,9 +26,9 @@ public final class FnTraceTransactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(TraceRecorder.class)
-	RollbackRecorder fnRollbackRecorder(TraceRecorder recorder, TracingFailures failures) {
-		return new RollbackRecorder(recorder, failures);
+	@ConditionalOnBean({ OutcomeRules.class, TracingFailures.class })
+	RollbackRecorder fnRollbackRecorder(OutcomeRules outcomes, TracingFailures failures) {
+		return new RollbackRecorder(outcomes, failures);
 	}
 
 	@Bean

@@ -1,30 +1,55 @@
 package dev.fntrace.autoconfigure;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
 import dev.fntrace.actuate.FnTracesEndpoint;
+import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.log.TraceLog;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@link FnTracesEndpoint}, when it is enabled and exposed and there is
- * a {@link TraceLog} to read.
+ * Auto-configuration for the {@link FnTracesEndpoint}, when Spring Boot's actuator is on the
+ * classpath, the endpoint is enabled and exposed, and there is a {@link TraceLog} to read.
+ * Recording needs none of it.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
-@ConditionalOnAvailableEndpoint(FnTracesEndpoint.class)
-@EnableConfigurationProperties(FnTraceProperties.class)
+@ConditionalOnClass(Endpoint.class)
 public final class FnTracesEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnBean(TraceLog.class)
-	@ConditionalOnMissingBean
-	FnTracesEndpoint fnTracesEndpoint(TraceLog log, FnTraceProperties properties) {
-		return new FnTracesEndpoint(log, properties.getEndpoint().getShowValues(),
-				properties.getEndpoint().getRoles());
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(FnTracesEndpoint.class)
+	@EnableConfigurationProperties({ FnTracesEndpointProperties.class, DeprecatedFnTracesEndpointProperties.class })
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnBean(TraceLog.class)
+		@ConditionalOnMissingBean
+		@SuppressWarnings("deprecation")
+		FnTracesEndpoint fnTracesEndpoint(TraceLog log, FnTracesEndpointProperties properties,
+				DeprecatedFnTracesEndpointProperties deprecated, ObjectProvider<TracingFailures> failures) {
+			Show showValues = (properties.getShowValues() != null) ? properties.getShowValues()
+					: (deprecated.getShowValues() != null) ? deprecated.getShowValues() : Show.NEVER;
+			Set<String> roles = !properties.getRoles().isEmpty() ? properties.getRoles() : deprecated.getRoles();
+			Supplier<Map<String, Long>> failureCounts = () -> {
+				TracingFailures tracingFailures = failures.getIfAvailable();
+				return (tracingFailures != null) ? tracingFailures.counts() : Map.of();
+			};
+			return new FnTracesEndpoint(log, showValues, roles, failureCounts);
+		}
+
 	}
 
 }

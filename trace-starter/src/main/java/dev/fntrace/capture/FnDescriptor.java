@@ -7,7 +7,8 @@ import dev.fntrace.model.FnType;
  * @param name the function's name
  * @param type the function's type, never {@link FnType#INFERRED}
  * @param recorded whether calls are recorded (the include and exclude patterns allow it)
+ * @param methodName the qualified name of the method, as Spring names the transaction it begins
  */
-public record FnDescriptor(String name, FnType type, boolean recorded) {
+public record FnDescriptor(String name, FnType type, boolean recorded, String methodName) {
 
 }

@@ -72,10 +72,10 @@ public class FnDescriptorResolver {
 			traced = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
 		}
 		String name = (traced != null && !traced.value().isEmpty()) ? traced.value()
-				: userClass.getSimpleName() + "." + method.getName();
+				: FnNames.of(userClass, method);
 		FnType type = (traced != null && traced.type() != FnType.INFERRED) ? traced.type()
 				: inferType(specific, userClass);
-		return new FnDescriptor(name, type, isRecorded(name));
+		return new FnDescriptor(name, type, isRecorded(name), ClassUtils.getQualifiedMethodName(method, targetClass));
 	}
 
 	/**

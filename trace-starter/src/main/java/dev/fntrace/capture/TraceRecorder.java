@@ -1,25 +1,26 @@
 package dev.fntrace.capture;
 
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
-import dev.fntrace.CodedError;
 import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.log.TraceSink;
-import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.FnType;
 import dev.fntrace.model.TraceBuilder;
+import dev.fntrace.model.TraceLimits;
 
 /**
- * Starts and finishes traces: decides who called, the outcome, and hands every finished trace to
- * the {@link TraceSink sinks}. Shared by every capture point that records a call. Never throws:
- * its own failures go to {@link TracingFailures}.
+ * Starts and finishes traces, like Micrometer's {@code ObservedAspect}: start, run the call with
+ * its trace current, finish. Who called comes from the identity resolvers (or the enclosing call),
+ * the outcome from the {@link OutcomeRules}, and the finished trace goes to every
+ * {@link TraceSink}. Shared by every capture point that records a call. Never throws: its own
+ * failures go to {@link TracingFailures}.
  */
 public class TraceRecorder {
+
+	/** How long a user or tenant id may be before it is cut. */
+	public static final int MAX_ID_LENGTH = 128;
 
 	private final CallIdGenerator callIds;
 
@@ -27,13 +28,11 @@ public class TraceRecorder {
 
 	private final TenantIdResolver tenants;
 
-	private final ValueRecorder values;
+	private final TraceLimits limits;
 
-	private final TraceSink[] sinks;
+	private final OutcomeRules outcomes;
 
-	private final int maxOpsPerTrace;
-
-	private final int maxMessageLength;
+	private final TraceSinks sinks;
 
 	private final TracingFailures failures;
 
@@ -44,54 +43,50 @@ public class TraceRecorder {
 	 * @param callIds makes call ids
 	 * @param users resolves the user of a top-level call
 	 * @param tenants resolves the tenant of a top-level call
-	 * @param values writes returned values as JSON, or {@code null} to record no values
+	 * @param limits the bounds of each trace
+	 * @param outcomes decide how calls ended
 	 * @param sinks receive the finished traces
-	 * @param maxOpsPerTrace how many operations a trace keeps at most
-	 * @param maxMessageLength how long an error message may be before it is cut
 	 * @param failures where fntrace's own failures go
 	 * @param pendingResults keep traces open while results that complete later are under way
 	 */
-	public TraceRecorder(CallIdGenerator callIds, UserIdResolver users, TenantIdResolver tenants,
-			ValueRecorder values, List<? extends TraceSink> sinks, int maxOpsPerTrace, int maxMessageLength,
-			TracingFailures failures, List<? extends PendingResultHandler> pendingResults) {
+	public TraceRecorder(CallIdGenerator callIds, UserIdResolver users, TenantIdResolver tenants, TraceLimits limits,
+			OutcomeRules outcomes, List<? extends TraceSink> sinks, TracingFailures failures,
+			List<? extends PendingResultHandler> pendingResults) {
 		this.callIds = callIds;
 		this.users = users;
 		this.tenants = tenants;
-		this.values = values;
-		this.sinks = sinks.toArray(TraceSink[]::new);
-		this.maxOpsPerTrace = maxOpsPerTrace;
-		this.maxMessageLength = maxMessageLength;
+		this.limits = limits;
+		this.outcomes = outcomes;
+		this.sinks = new TraceSinks(sinks, failures);
 		this.failures = failures;
 		this.pendingResults = pendingResults.toArray(PendingResultHandler[]::new);
 	}
 
 	/**
 	 * Start recording a call of a function. Nested in a traced call, the new trace names that call
-	 * its parent and inherits its user and tenant.
+	 * its parent and inherits its user and tenant; started by scheduled work, it names the
+	 * scheduling call in {@code scheduled_by} instead.
 	 * @param fn the function
 	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start it
 	 */
 	public TraceBuilder start(FnDescriptor fn) {
 		try {
 			TraceBuilder parent = TraceContext.current();
-			String user;
-			String tenant;
-			if (parent != null && parent.isProvisional() && parent.tryAdopt()) {
-				return new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
-						null, parent.scheduledBy(), System.currentTimeMillis(), System.nanoTime(),
-						this.maxOpsPerTrace);
+			TraceBuilder trace;
+			if (parent == null) {
+				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), userId(), tenantId(), null, null,
+						System.currentTimeMillis(), System.nanoTime(), this.limits);
 			}
-			if (parent != null) {
-				user = parent.userId();
-				tenant = parent.tenantId();
+			else if (parent.isScheduledRun()) {
+				parent.addTracedChild();
+				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
+						null, parent.scheduledBy(), System.currentTimeMillis(), System.nanoTime(), this.limits);
 			}
 			else {
-				user = this.users.resolveUserId();
-				tenant = this.tenants.resolveTenantId();
+				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
+						parent.callId(), null, System.currentTimeMillis(), System.nanoTime(), this.limits);
 			}
-			return new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), user, tenant,
-					(parent != null) ? parent.callId() : null, null, System.currentTimeMillis(),
-					System.nanoTime(), this.maxOpsPerTrace);
+			return trace.method(fn.methodName());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.record("start a trace", ex);
@@ -100,8 +95,9 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Start recording work that a call scheduled to run later, as a provisional trace: a traced
-	 * function the work calls first takes its place (see {@link TraceBuilder#markProvisional()}).
+	 * Start recording work that a call scheduled to run later. Traced calls the work makes are
+	 * linked to the scheduling call too; the run's own trace is kept only when it has something
+	 * of its own to say (see {@link #finishScheduledRun}).
 	 * @param fnName the name the work was scheduled under
 	 * @param scheduledBy the scheduling call's id, or {@code null}
 	 * @param userId the scheduling call's user, or {@code null}
@@ -111,11 +107,31 @@ public class TraceRecorder {
 	public TraceBuilder startScheduledRun(String fnName, String scheduledBy, String userId, String tenantId) {
 		try {
 			return new TraceBuilder(this.callIds.next(), fnName, FnType.ACTION, userId, tenantId, null, scheduledBy,
-					System.currentTimeMillis(), System.nanoTime(), this.maxOpsPerTrace)
-				.markProvisional();
+					System.currentTimeMillis(), System.nanoTime(), this.limits)
+				.scheduledRun();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.record("start a trace", ex);
+			return null;
+		}
+	}
+
+	private String userId() {
+		try {
+			return BoundedText.cut(this.users.resolveUserId(), MAX_ID_LENGTH);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.record("resolve the user id", ex);
+			return null;
+		}
+	}
+
+	private String tenantId() {
+		try {
+			return BoundedText.cut(this.tenants.resolveTenantId(), MAX_ID_LENGTH);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.record("resolve the tenant id", ex);
 			return null;
 		}
 	}
@@ -182,9 +198,8 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Finish a call and hand its trace to the sinks. The outcome follows the rules: a rollback of
-	 * the call's own transaction makes it {@code rolled_back}; else a failure makes it
-	 * {@code error}; else it is {@code ok}.
+	 * Finish a call and hand its trace to the sinks, with the outcome the {@link OutcomeRules}
+	 * decide.
 	 * @param trace the trace of the call
 	 * @param value what the call returned, or {@code null}
 	 * @param failure what the call threw, or {@code null} if it returned
@@ -192,11 +207,9 @@ public class TraceRecorder {
 	public void finish(TraceBuilder trace, Object value, Throwable failure) {
 		long end = System.nanoTime();
 		try {
-			FnTrace finished = trace.finish(outcome(trace, value, failure), end);
-			if (finished != null && !(trace.isProvisional() && trace.isRedundant() && !finished.outcome().isFailure())) {
-				for (TraceSink sink : this.sinks) {
-					deliver(sink, finished);
-				}
+			FnTrace finished = trace.finish(this.outcomes.outcome(trace, value, failure), end);
+			if (finished != null) {
+				this.sinks.deliver(finished);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -204,76 +217,31 @@ public class TraceRecorder {
 		}
 	}
 
-	private FnOutcome outcome(TraceBuilder trace, Object value, Throwable failure) {
-		FnOutcome.RolledBack rollback = trace.rollback();
-		if (failure != null) {
-			Throwable cause = unwrap(failure);
-			String code = codeOf(cause);
-			String message = truncate(cause.getMessage());
-			return (rollback != null) ? new FnOutcome.RolledBack(code, message) : new FnOutcome.Error(code, message);
-		}
-		if (rollback != null) {
-			return rollback;
-		}
-		return (value != null && this.values != null) ? new FnOutcome.Ok(valueJson(value)) : FnOutcome.OK;
-	}
-
 	/**
-	 * The code of a failure: the {@link CodedError#code() code} it carries, else its simple class
-	 * name.
-	 * @param failure the failure
-	 * @return the code
+	 * Finish the run of scheduled work. Its trace is kept unless the work only called traced
+	 * functions (their traces already say all, and name the scheduling call) and returned.
+	 * @param trace the run's trace
+	 * @param failure what the work threw, or {@code null} if it returned
 	 */
-	public String codeOf(Throwable failure) {
-		if (failure instanceof CodedError coded && coded.code() != null) {
-			return coded.code();
-		}
-		String name = failure.getClass().getSimpleName();
-		return name.isEmpty() ? failure.getClass().getName() : name;
-	}
-
-	/**
-	 * Cut a message to the configured length.
-	 * @param message the message, or {@code null}
-	 * @return the message, cut, or {@code null}
-	 */
-	public String truncate(String message) {
-		if (message == null || message.length() <= this.maxMessageLength) {
-			return message;
-		}
-		return message.substring(0, this.maxMessageLength) + "…";
-	}
-
-	private String valueJson(Object value) {
+	public void finishScheduledRun(TraceBuilder trace, Throwable failure) {
 		try {
-			String json = this.values.toJson(value);
-			if (json != null && json.length() > this.maxMessageLength * 4) {
-				return JsonStrings.quote(json.substring(0, this.maxMessageLength * 4) + "…");
+			if (failure == null && trace.onlyWrapsTracedCalls()) {
+				trace.finish(null, System.nanoTime());
+				return;
 			}
-			return json;
-		}
-		catch (Exception | LinkageError ex) {
-			this.failures.record("record a returned value", ex);
-			return null;
-		}
-	}
-
-	private void deliver(TraceSink sink, FnTrace trace) {
-		try {
-			sink.accept(trace);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			this.failures.record("hand a trace to " + sink.getClass().getName(), ex);
+			this.failures.record("finish a trace", ex);
 		}
+		finish(trace, null, failure);
 	}
 
-	static Throwable unwrap(Throwable failure) {
-		Throwable current = failure;
-		while ((current instanceof CompletionException || current instanceof ExecutionException
-				|| current instanceof UndeclaredThrowableException) && current.getCause() != null) {
-			current = current.getCause();
-		}
-		return current;
+	/**
+	 * The rules that decide outcomes, for capture points that describe failures.
+	 * @return the outcome rules
+	 */
+	public OutcomeRules outcomes() {
+		return this.outcomes;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.fntrace.capture;
 
+import java.util.function.BooleanSupplier;
+
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.core.Ordered;
 
@@ -17,15 +19,16 @@ public class TracedAdvisor extends DefaultPointcutAdvisor {
 	 * @param interceptor the interceptor to apply
 	 */
 	public TracedAdvisor(TracedInterceptor interceptor) {
-		this(interceptor, false);
+		this(interceptor, () -> false);
 	}
 
 	/**
 	 * Create an advisor.
 	 * @param interceptor the interceptor to apply
-	 * @param traceHandlers whether to trace every Spring MVC handler method as well
+	 * @param traceHandlers whether to trace every Spring MVC handler method as well, asked once,
+	 * on first use
 	 */
-	public TracedAdvisor(TracedInterceptor interceptor, boolean traceHandlers) {
+	public TracedAdvisor(TracedInterceptor interceptor, BooleanSupplier traceHandlers) {
 		super(new TracedPointcut(traceHandlers), interceptor);
 		setOrder(DEFAULT_ORDER);
 	}

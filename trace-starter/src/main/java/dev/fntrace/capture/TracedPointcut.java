@@ -2,6 +2,7 @@ package dev.fntrace.capture;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.function.BooleanSupplier;
 
 import dev.fntrace.Traced;
 
@@ -12,6 +13,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Matches the methods annotated {@link Traced @Traced}, and the public methods of classes annotated
@@ -26,22 +28,24 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 
 	private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
 
-	private final boolean traceHandlers;
+	private final BooleanSupplier traceHandlers;
 
 	/**
 	 * Create a pointcut for {@code @Traced} methods only.
 	 */
 	public TracedPointcut() {
-		this(false);
+		this(() -> false);
 	}
 
 	/**
 	 * Create a pointcut.
-	 * @param traceHandlers whether to match Spring MVC handler methods too
+	 * @param traceHandlers whether to match Spring MVC handler methods too, asked once, on first
+	 * use
 	 */
-	public TracedPointcut(boolean traceHandlers) {
-		this.traceHandlers = traceHandlers;
-		setClassFilter(new TracedClassFilter(traceHandlers));
+	public TracedPointcut(BooleanSupplier traceHandlers) {
+		SingletonSupplier<Boolean> once = SingletonSupplier.of(traceHandlers::getAsBoolean);
+		this.traceHandlers = once::obtain;
+		setClassFilter(new TracedClassFilter(this.traceHandlers));
 	}
 
 	@Override
@@ -55,7 +59,7 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 				|| AnnotatedElementUtils.hasAnnotation(method, Traced.class)) {
 			return true;
 		}
-		if (this.traceHandlers && AnnotatedElementUtils.isAnnotated(specific, REQUEST_MAPPING)
+		if (this.traceHandlers.getAsBoolean() && AnnotatedElementUtils.isAnnotated(specific, REQUEST_MAPPING)
 				&& AnnotatedElementUtils.isAnnotated(userClass, CONTROLLER)) {
 			return true;
 		}
@@ -66,16 +70,16 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 
 	private static final class TracedClassFilter implements ClassFilter {
 
-		private final boolean traceHandlers;
+		private final BooleanSupplier traceHandlers;
 
-		TracedClassFilter(boolean traceHandlers) {
+		TracedClassFilter(BooleanSupplier traceHandlers) {
 			this.traceHandlers = traceHandlers;
 		}
 
 		@Override
 		public boolean matches(Class<?> clazz) {
 			return AnnotationUtils.isCandidateClass(clazz, Traced.class)
-					|| (this.traceHandlers && AnnotatedElementUtils.isAnnotated(clazz, CONTROLLER));
+					|| (this.traceHandlers.getAsBoolean() && AnnotatedElementUtils.isAnnotated(clazz, CONTROLLER));
 		}
 
 	}

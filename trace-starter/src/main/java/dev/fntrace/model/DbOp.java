@@ -32,6 +32,11 @@ public enum DbOp {
 	UNLINK("unlink"),
 	/** A full-text or similarity search. */
 	SEARCH("search"),
+	/**
+	 * A transaction inside the call that was rolled back while the call went on: an inner
+	 * {@code REQUIRES_NEW} or {@code NESTED} transaction, or a repository's own.
+	 */
+	ROLLBACK("rollback"),
 	/** Anything else. */
 	OTHER("other");
 

@@ -23,10 +23,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param streamBytes the bytes the call streamed to the client
  * @param streamChunks the chunks the call streamed to the client
  * @param schedules the functions the call scheduled to run later
+ * @param schedulesDropped how many schedules were not kept because the trace was full
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "call_id", "fn_name", "fn_type", "user_id", "tenant_id", "parent_call_id", "scheduled_by",
-		"started_at", "duration_ms", "outcome", "ops", "ops_dropped", "stream_bytes", "stream_chunks", "schedules" })
+		"started_at", "duration_ms", "outcome", "ops", "ops_dropped", "stream_bytes", "stream_chunks", "schedules", "schedules_dropped" })
 public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
 		@JsonProperty("fn_type") FnType fnType, @JsonProperty("user_id") String userId,
 		@JsonProperty("tenant_id") String tenantId, @JsonProperty("parent_call_id") String parentCallId,
@@ -35,7 +36,8 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 		@JsonProperty("ops") List<OpTrace> ops,
 		@JsonProperty("ops_dropped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int opsDropped,
 		@JsonProperty("stream_bytes") long streamBytes, @JsonProperty("stream_chunks") long streamChunks,
-		@JsonProperty("schedules") List<ScheduleTrace> schedules) {
+		@JsonProperty("schedules") List<ScheduleTrace> schedules,
+		@JsonProperty("schedules_dropped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int schedulesDropped) {
 
 	/**
 	 * Create a trace, copying the lists so the trace stays immutable.
@@ -46,6 +48,31 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 	}
 
 	/**
+	 * Create a trace that dropped no schedules.
+	 * @param callId unique id of the call
+	 * @param fnName the function's name
+	 * @param fnType the function's type
+	 * @param userId the caller's user id, or {@code null}
+	 * @param tenantId the caller's tenant id, or {@code null}
+	 * @param parentCallId the id of the enclosing traced call, or {@code null}
+	 * @param scheduledBy the id of the scheduling call, or {@code null}
+	 * @param startedAt wall-clock start, epoch milliseconds
+	 * @param durationMs elapsed time in milliseconds
+	 * @param outcome how the call ended
+	 * @param ops the database operations, in order
+	 * @param opsDropped how many operations were not kept
+	 * @param streamBytes the bytes streamed
+	 * @param streamChunks the chunks streamed
+	 * @param schedules the functions scheduled
+	 */
+	public FnTrace(String callId, String fnName, FnType fnType, String userId, String tenantId, String parentCallId,
+			String scheduledBy, long startedAt, double durationMs, FnOutcome outcome, List<OpTrace> ops,
+			int opsDropped, long streamBytes, long streamChunks, List<ScheduleTrace> schedules) {
+		this(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, durationMs, outcome,
+				ops, opsDropped, streamBytes, streamChunks, schedules, 0);
+	}
+
+	/**
 	 * Return this trace with another outcome, for example with its value hidden.
 	 * @param outcome the outcome
 	 * @return a copy with that outcome
@@ -53,7 +80,7 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 	public FnTrace withOutcome(FnOutcome outcome) {
 		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
 				this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops, this.opsDropped,
-				this.streamBytes, this.streamChunks, this.schedules);
+				this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped);
 	}
 
 }

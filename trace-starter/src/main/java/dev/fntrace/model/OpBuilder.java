@@ -5,7 +5,9 @@ import java.util.function.LongSupplier;
 
 /**
  * One operation being recorded. Everything is known when it is created except, for a query, the
- * rows read, which are counted while the caller reads the result.
+ * rows read, which are counted while the caller reads the result. The row count may be set on one
+ * thread and read on another (a trace finished when a future completes): both of its fields are
+ * volatile.
  */
 public final class OpBuilder {
 
@@ -25,9 +27,9 @@ public final class OpBuilder {
 
 	private final Integer batchSize;
 
-	private long rowCount = -1;
+	private volatile long rowCount = -1;
 
-	private LongSupplier rowSource;
+	private volatile LongSupplier rowSource;
 
 	OpBuilder(DbOp op, String entity, String id, long startNanos, long durationNanos, boolean ok, String sql,
 			Integer batchSize) {
@@ -74,6 +76,10 @@ public final class OpBuilder {
 			return (rows >= 0) ? rows : null;
 		}
 		return (this.rowCount >= 0) ? this.rowCount : null;
+	}
+
+	String sql() {
+		return this.sql;
 	}
 
 	static String joinSql(List<OpBuilder> ops) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The mutable record of a call in progress; {@link #finish} turns it into an immutable
  * {@link FnTrace}. Capture points on any thread may add to it while the call runs, so every
- * mutator is synchronized; contention is rare (one call, usually one thread).
+ * mutator is synchronized; contention is rare (one call, usually one thread). Every list it keeps
+ * is bounded by its {@link TraceLimits}: what does not fit is counted, never kept.
  */
 public final class TraceBuilder {
 
@@ -28,11 +29,17 @@ public final class TraceBuilder {
 
 	private final long startNanos;
 
-	private final int maxOps;
+	private final TraceLimits limits;
+
+	private String methodName;
+
+	private boolean scheduledRun;
 
 	private final ArrayList<OpBuilder> ops = new ArrayList<>(4);
 
 	private int opsDropped;
+
+	private int sqlChars;
 
 	private long streamBytes;
 
@@ -40,16 +47,45 @@ public final class TraceBuilder {
 
 	private List<ScheduleTrace> schedules;
 
+	private int schedulesDropped;
+
 	private volatile FnOutcome.RolledBack rollback;
+
+	private boolean transactionClaimed;
+
+	private volatile boolean hasTracedChildren;
 
 	private boolean finished;
 
-	private boolean provisional;
-
-	private boolean adopted;
-
 	/**
 	 * Start recording a call.
+	 * @param callId unique id of the call
+	 * @param fnName the function's name
+	 * @param fnType the function's type
+	 * @param userId the caller's user id, or {@code null}
+	 * @param tenantId the caller's tenant id, or {@code null}
+	 * @param parentCallId the enclosing call's id, or {@code null}
+	 * @param scheduledBy the id of the call that scheduled this one, or {@code null}
+	 * @param startedAt wall-clock start, epoch milliseconds
+	 * @param startNanos monotonic start, as {@link System#nanoTime()}
+	 * @param limits the bounds of the trace
+	 */
+	public TraceBuilder(String callId, String fnName, FnType fnType, String userId, String tenantId,
+			String parentCallId, String scheduledBy, long startedAt, long startNanos, TraceLimits limits) {
+		this.callId = callId;
+		this.fnName = fnName;
+		this.fnType = fnType;
+		this.userId = userId;
+		this.tenantId = tenantId;
+		this.parentCallId = parentCallId;
+		this.scheduledBy = scheduledBy;
+		this.startedAt = startedAt;
+		this.startNanos = startNanos;
+		this.limits = limits;
+	}
+
+	/**
+	 * Start recording a call with the default limits but for the number of operations.
 	 * @param callId unique id of the call
 	 * @param fnName the function's name
 	 * @param fnType the function's type
@@ -63,16 +99,31 @@ public final class TraceBuilder {
 	 */
 	public TraceBuilder(String callId, String fnName, FnType fnType, String userId, String tenantId,
 			String parentCallId, String scheduledBy, long startedAt, long startNanos, int maxOps) {
-		this.callId = callId;
-		this.fnName = fnName;
-		this.fnType = fnType;
-		this.userId = userId;
-		this.tenantId = tenantId;
-		this.parentCallId = parentCallId;
-		this.scheduledBy = scheduledBy;
-		this.startedAt = startedAt;
-		this.startNanos = startNanos;
-		this.maxOps = maxOps;
+		this(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, startNanos,
+				TraceLimits.ofMaxOps(maxOps));
+	}
+
+	/**
+	 * Name the Java method the call runs, as Spring names the transactions it begins
+	 * ({@code com.example.AuctionService.placeBid}), so that the call's own transaction can be told
+	 * from inner ones. Call before the trace is shared.
+	 * @param methodName the qualified method name
+	 * @return this builder
+	 */
+	public TraceBuilder method(String methodName) {
+		this.methodName = methodName;
+		return this;
+	}
+
+	/**
+	 * Mark this trace as the run of scheduled work: traced calls the work makes are linked to the
+	 * scheduling call by {@code scheduled_by}, not to this trace by {@code parent_call_id}. Call
+	 * before the trace is shared.
+	 * @return this builder
+	 */
+	public TraceBuilder scheduledRun() {
+		this.scheduledRun = true;
+		return this;
 	}
 
 	/**
@@ -100,6 +151,14 @@ public final class TraceBuilder {
 	}
 
 	/**
+	 * The qualified name of the Java method the call runs.
+	 * @return the name, or {@code null} when the call is not a method call
+	 */
+	public String methodName() {
+		return this.methodName;
+	}
+
+	/**
 	 * The caller's user id.
 	 * @return the user id, or {@code null}
 	 */
@@ -124,47 +183,48 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Mark this trace as a provisional wrapper around work run later on behalf of a scheduling
-	 * call: if the first thing the work does is call a traced function, that call
-	 * {@link #tryAdopt() adopts} the schedule and this trace is dropped unless it recorded
-	 * something of its own. Call before the trace is shared.
-	 * @return this builder
+	 * The limits of this trace.
+	 * @return the limits
 	 */
-	public TraceBuilder markProvisional() {
-		this.provisional = true;
-		return this;
+	public TraceLimits limits() {
+		return this.limits;
 	}
 
 	/**
-	 * Whether this trace is a provisional wrapper.
-	 * @return {@code true} if {@link #markProvisional()} was called
+	 * Whether this trace is the run of scheduled work.
+	 * @return {@code true} after {@link #scheduledRun()}
 	 */
-	public boolean isProvisional() {
-		return this.provisional;
+	public boolean isScheduledRun() {
+		return this.scheduledRun;
 	}
 
 	/**
-	 * Let a traced call started inside this provisional trace take its place: possible once, and
-	 * only while this trace has recorded nothing.
-	 * @return {@code true} if the caller may take this trace's place
+	 * Note that a traced call started inside this one.
 	 */
-	public synchronized boolean tryAdopt() {
-		if (!this.provisional || this.adopted || this.finished || !this.ops.isEmpty()
-				|| (this.schedules != null && !this.schedules.isEmpty()) || this.streamChunks > 0) {
+	public void addTracedChild() {
+		this.hasTracedChildren = true;
+	}
+
+	/**
+	 * Whether this trace only wraps traced calls: they ran inside it, and it recorded nothing of
+	 * its own, so keeping it would only repeat them.
+	 * @return {@code true} if the trace adds nothing to its children's
+	 */
+	public synchronized boolean onlyWrapsTracedCalls() {
+		return this.hasTracedChildren && this.ops.isEmpty() && this.opsDropped == 0 && this.schedules == null
+				&& this.schedulesDropped == 0 && this.streamChunks == 0;
+	}
+
+	/**
+	 * Claim a transaction as the call's own: possible once per call.
+	 * @return {@code true} the first time
+	 */
+	public synchronized boolean claimTransaction() {
+		if (this.transactionClaimed || this.finished) {
 			return false;
 		}
-		this.adopted = true;
+		this.transactionClaimed = true;
 		return true;
-	}
-
-	/**
-	 * Whether this provisional trace was adopted and recorded nothing of its own, so that keeping
-	 * it would only repeat the adopting call.
-	 * @return {@code true} if the trace can be dropped
-	 */
-	public synchronized boolean isRedundant() {
-		return this.adopted && this.ops.isEmpty() && this.opsDropped == 0
-				&& (this.schedules == null || this.schedules.isEmpty()) && this.streamChunks == 0;
 	}
 
 	/**
@@ -185,13 +245,29 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return null;
 		}
-		if (this.ops.size() >= this.maxOps) {
+		if (this.ops.size() >= this.limits.maxOps()) {
 			this.opsDropped++;
 			return null;
 		}
-		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, sql, batchSize);
+		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, keepSql(sql), batchSize);
 		this.ops.add(builder);
 		return builder;
+	}
+
+	private String keepSql(String sql) {
+		if (sql == null) {
+			return null;
+		}
+		int remaining = this.limits.maxSqlChars() - this.sqlChars;
+		if (sql.length() <= remaining) {
+			this.sqlChars += sql.length();
+			return sql;
+		}
+		if (remaining <= 0) {
+			return null;
+		}
+		this.sqlChars = this.limits.maxSqlChars();
+		return sql.substring(0, remaining) + "…";
 	}
 
 	/**
@@ -209,8 +285,8 @@ public final class TraceBuilder {
 	/**
 	 * Record a function scheduled to run later.
 	 * @param schedule the schedule
-	 * @return its index, to {@link #updateSchedule update} its status, or -1 if the trace is full
-	 * or finished
+	 * @return its index, to {@link #updateSchedule update} its status, or -1 if the trace is
+	 * finished or holds as many schedules as it may (the schedule is then counted as dropped)
 	 */
 	public synchronized int addSchedule(ScheduleTrace schedule) {
 		if (this.finished) {
@@ -219,7 +295,8 @@ public final class TraceBuilder {
 		if (this.schedules == null) {
 			this.schedules = new ArrayList<>(2);
 		}
-		if (this.schedules.size() >= this.maxOps) {
+		if (this.schedules.size() >= this.limits.maxSchedules()) {
+			this.schedulesDropped++;
 			return -1;
 		}
 		this.schedules.add(schedule);
@@ -238,19 +315,20 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * How many operations the trace holds so far; a mark for {@link #foldOpsSince}.
-	 * @return the number of operations kept
+	 * Where the operations stand now: a mark for {@link #foldOpsSince}.
+	 * @return the mark
 	 */
-	public synchronized int opCount() {
-		return this.ops.size();
+	public synchronized OpsMark markOps() {
+		return new OpsMark(this.ops.size(), this.opsDropped);
 	}
 
 	/**
 	 * Replace the operations recorded since a mark by one operation that stands for them, such as
 	 * a repository call that ran them: its SQL is their SQL, and its rows are the rows of those of
 	 * them that do the same kind of work (reads for a read, writes for a write) added up, so that a
-	 * sequence read does not count as an inserted row.
-	 * @param mark the {@link #opCount()} before the operations ran
+	 * sequence read does not count as an inserted row. Operations dropped since the mark because
+	 * the trace was full are part of the folded one, and no longer counted on their own.
+	 * @param mark the {@link #markOps() mark} taken before the operations ran
 	 * @param op the kind of the folded operation
 	 * @param entity its entity
 	 * @param id its entity id, or {@code null}
@@ -259,14 +337,21 @@ public final class TraceBuilder {
 	 * @param ok whether it succeeded
 	 * @return the folded operation, or {@code null} when the trace is full or finished
 	 */
-	public synchronized OpBuilder foldOpsSince(int mark, DbOp op, String entity, String id, long startNanos,
+	public synchronized OpBuilder foldOpsSince(OpsMark mark, DbOp op, String entity, String id, long startNanos,
 			long durationNanos, boolean ok) {
 		if (this.finished) {
 			return null;
 		}
-		int from = Math.min(Math.max(mark, 0), this.ops.size());
-		List<OpBuilder> folded = new ArrayList<>(this.ops.subList(from, this.ops.size()));
-		this.ops.subList(from, this.ops.size()).clear();
+		int from = Math.min(Math.max(mark.kept(), 0), this.ops.size());
+		List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
+		List<OpBuilder> folded = new ArrayList<>(tail);
+		tail.clear();
+		for (OpBuilder foldedOp : folded) {
+			if (foldedOp.sql() != null) {
+				this.sqlChars -= Math.min(this.sqlChars, foldedOp.sql().length());
+			}
+		}
+		this.opsDropped = Math.min(this.opsDropped, Math.max(mark.dropped(), 0));
 		OpBuilder builder = addOp(op, entity, id, startNanos, durationNanos, ok, OpBuilder.joinSql(folded), null);
 		if (builder != null && !folded.isEmpty()) {
 			builder.rowCountFrom(OpBuilder.sumOfRows(folded, op.isRead()));
@@ -318,7 +403,7 @@ public final class TraceBuilder {
 		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
 				this.scheduledBy, this.startedAt, OpBuilder.millis(endNanos - this.startNanos), outcome, builtOps,
 				this.opsDropped, this.streamBytes, this.streamChunks,
-				(this.schedules != null) ? this.schedules : List.of());
+				(this.schedules != null) ? this.schedules : List.of(), this.schedulesDropped);
 	}
 
 	/**
@@ -327,6 +412,15 @@ public final class TraceBuilder {
 	 */
 	public synchronized boolean isFinished() {
 		return this.finished;
+	}
+
+	/**
+	 * Where a trace's operations stood at a moment.
+	 * @param kept how many operations the trace held
+	 * @param dropped how many it had dropped
+	 */
+	public record OpsMark(int kept, int dropped) {
+
 	}
 
 }

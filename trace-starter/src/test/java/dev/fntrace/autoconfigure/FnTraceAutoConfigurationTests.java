@@ -1,66 +1,45 @@
 package dev.fntrace.autoconfigure;
 
-import javax.sql.DataSource;
-
-import dev.fntrace.actuate.FnTracesEndpoint;
+import dev.fntrace.capture.OutcomeRules;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracedAdvisor;
+import dev.fntrace.capture.ValueRecorder;
+import dev.fntrace.capture.identity.RequestHeaderTenantIdResolver;
+import dev.fntrace.capture.identity.SecurityContextUserIdResolver;
+import dev.fntrace.capture.identity.ServletPrincipalUserIdResolver;
 import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
-import dev.fntrace.capture.jdbc.SqlOpListener;
-import dev.fntrace.capture.jdbc.TracingDataSourcePostProcessor;
-import dev.fntrace.capture.tx.RollbackRecorder;
 import dev.fntrace.log.InMemoryTraceLog;
 import dev.fntrace.log.TraceLog;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.fntrace.FnScheduler;
-import dev.fntrace.capture.data.TracingRepositoryPostProcessor;
-import dev.fntrace.capture.scheduling.AsyncCallRecordingPostProcessor;
-import dev.fntrace.capture.scheduling.TaskSchedulerRecordingAdvisor;
-import dev.fntrace.capture.web.DeferredResultResultHandler;
-import dev.fntrace.capture.web.ResponseBodyEmitterResultHandler;
-import dev.fntrace.capture.web.StreamCountingFilter;
-import dev.fntrace.capture.web.StreamingResponseBodyResultHandler;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.task.TaskDecorator;
-import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auto-configuration's defaults, its back-off to the application's beans, and switching it off.
+ * {@link FnTraceAutoConfiguration}: its defaults, its back-off to the application's beans, its
+ * validation, switching it off, and who called, from what the classpath offers.
  */
 class FnTraceAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceJdbcAutoConfiguration.class,
-				FnTraceTransactionAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class,
-				FnTraceSchedulingAutoConfiguration.class, FnTraceDataAutoConfiguration.class,
-				FnTraceWebAutoConfiguration.class));
-
-	private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceWebAutoConfiguration.class));
+		.withConfiguration(AutoConfigurationTestSupport.ALL)
+		.withBean(Greeter.class);
 
 	@Test
-	void recordsIntoAnInMemoryLogByDefault() {
+	void recordsTracedCallsIntoAnInMemoryLogByDefault() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(InMemoryTraceLog.class);
 			assertThat(context.getBean(TraceLog.class).capacity()).isEqualTo(1000);
 			assertThat(context).hasSingleBean(TracedAdvisor.class);
 			assertThat(context).hasSingleBean(TraceRecorder.class);
-			assertThat(context).hasSingleBean(UserIdResolver.class);
-			assertThat(context).hasSingleBean(TenantIdResolver.class);
-			assertThat(context).hasSingleBean(RollbackRecorder.class);
-			assertThat(context).hasSingleBean(SqlOpListener.class);
-			assertThat(context).hasSingleBean(TracingDataSourcePostProcessor.class);
+			AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
 		});
 	}
 
@@ -70,9 +49,23 @@ class FnTraceAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(TraceLog.class).capacity()).isEqualTo(25));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "fntrace.capacity=0", "fntrace.capacity=-1", "fntrace.capacity=2147483647",
+			"fntrace.max-message-length=-1", "fntrace.max-message-length=0", "fntrace.max-ops-per-trace=-1",
+			"fntrace.max-schedules-per-trace=-5", "fntrace.max-value-length=0", "fntrace.jdbc.max-sql-length=0",
+			"fntrace.jdbc.max-sql-length-per-trace=-1", "fntrace.tenant-header=" })
+	void invalidSettingFailsStartupNamingTheProperty(String setting) {
+		String property = setting.substring(0, setting.indexOf('='));
+		this.runner.withPropertyValues(setting).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(rootMessage(context.getStartupFailure())).contains("fntrace")
+				.containsPattern("field '([a-z]+\\.)?" + lastSegment(property) + "'");
+		});
+	}
+
 	@Test
-	void invalidCapacityFailsStartup() {
-		this.runner.withPropertyValues("fntrace.capacity=0").run((context) -> assertThat(context).hasFailed());
+	void zeroOpsPerTraceIsValid() {
+		this.runner.withPropertyValues("fntrace.max-ops-per-trace=0").run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -96,132 +89,99 @@ class FnTraceAutoConfigurationTests {
 	}
 
 	@Test
-	void disabledRecordsNothing() {
-		this.runner.withPropertyValues("fntrace.enabled=false")
-			.withBean(DataSource.class, SimpleDriverDataSource::new)
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(TraceLog.class);
-				assertThat(context).doesNotHaveBean(TracedAdvisor.class);
-				assertThat(context).doesNotHaveBean(TracingDataSourcePostProcessor.class);
-				assertThat(context).doesNotHaveBean(RollbackRecorder.class);
-				assertThat(context.getBean(DataSource.class)).isNotInstanceOf(ProxyDataSource.class);
-			});
+	void disabledDefinesNoTracingBeans() {
+		this.runner.withPropertyValues("fntrace.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(TraceLog.class);
+			assertThat(context).doesNotHaveBean(TracedAdvisor.class);
+			assertThat(context.getBean(Greeter.class).greet("bo")).isEqualTo("hello bo");
+		});
 	}
 
 	@Test
-	void wrapsDataSources() {
-		this.runner.withBean(DataSource.class, SimpleDriverDataSource::new)
-			.run((context) -> assertThat(context.getBean(DataSource.class)).isInstanceOf(ProxyDataSource.class));
-	}
-
-	@Test
-	void leavesExcludedDataSourcesAlone() {
-		this.runner.withPropertyValues("fntrace.jdbc.excluded-data-source-bean-names=reporting")
-			.withBean("reporting", DataSource.class, SimpleDriverDataSource::new)
-			.run((context) -> assertThat(context.getBean(DataSource.class)).isNotInstanceOf(ProxyDataSource.class));
-	}
-
-	@Test
-	void jdbcCaptureCanBeSwitchedOff() {
-		this.runner.withPropertyValues("fntrace.jdbc.enabled=false")
-			.withBean(DataSource.class, SimpleDriverDataSource::new)
-			.run((context) -> {
-				assertThat(context.getBean(DataSource.class)).isNotInstanceOf(ProxyDataSource.class);
-				assertThat(context).hasSingleBean(TraceLog.class);
-			});
-	}
-
-	@Test
-	void listensToTransactionManagers() {
-		this.runner.withBean(DataSourceTransactionManager.class, () -> new DataSourceTransactionManager(
-				new SimpleDriverDataSource()))
-			.run((context) -> assertThat(
-					context.getBean(DataSourceTransactionManager.class).getTransactionExecutionListeners())
-				.containsExactly(context.getBean(RollbackRecorder.class)));
-	}
-
-	@Test
-	void providesTheSchedulerAndPropagation() {
+	void userComesFromSpringSecurityWithTheServletPrincipalAsFallback() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(FnScheduler.class);
-			assertThat(context).hasSingleBean(TaskSchedulerRecordingAdvisor.class);
-			assertThat(context).hasSingleBean(AsyncCallRecordingPostProcessor.class);
-			assertThat(context).hasSingleBean(ContextPropagatingTaskDecorator.class);
-			assertThat(context).hasSingleBean(TracingRepositoryPostProcessor.class);
+			assertThat(context).hasSingleBean(UserIdResolver.class);
+			assertThat(context.getBean(UserIdResolver.class)).isInstanceOf(SecurityContextUserIdResolver.class);
+			assertThat(context.getBean(TenantIdResolver.class)).isInstanceOf(RequestHeaderTenantIdResolver.class);
 		});
 	}
 
 	@Test
-	void backsOffFromTheApplicationsSchedulerAndTaskDecorator() {
-		FnScheduler own = new FnScheduler() {
-
-			@Override
-			public void runAfter(java.time.Duration delay, String fnName, Runnable task) {
-			}
-
-			@Override
-			public void runAt(java.time.Instant time, String fnName, Runnable task) {
-			}
-
-		};
-		TaskDecorator decorator = (runnable) -> runnable;
-		this.runner.withBean(FnScheduler.class, () -> own)
-			.withBean(TaskDecorator.class, () -> decorator)
-			.run((context) -> {
-				assertThat(context.getBean(FnScheduler.class)).isSameAs(own);
-				assertThat(context.getBean(TaskDecorator.class)).isSameAs(decorator);
-			});
-	}
-
-	@Test
-	void schedulingDataAndPropagationCanBeSwitchedOff() {
-		this.runner
-			.withPropertyValues("fntrace.scheduling.enabled=false", "fntrace.data.enabled=false",
-					"fntrace.propagation.enabled=false")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(FnScheduler.class);
-				assertThat(context).doesNotHaveBean(TaskSchedulerRecordingAdvisor.class);
-				assertThat(context).doesNotHaveBean(TaskDecorator.class);
-				assertThat(context).doesNotHaveBean(TracingRepositoryPostProcessor.class);
-				assertThat(context).hasSingleBean(TraceLog.class);
-			});
-	}
-
-	@Test
-	void webAppsCountWhatStreamsSend() {
-		this.webRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ResponseBodyEmitterResultHandler.class);
-			assertThat(context).hasSingleBean(DeferredResultResultHandler.class);
-			assertThat(context).hasSingleBean(StreamingResponseBodyResultHandler.class);
-			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
-				.anySatisfy((registration) -> assertThat(registration.getFilter())
-					.isInstanceOf(StreamCountingFilter.class));
+	void userComesFromTheServletPrincipalWithoutSpringSecurity() {
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class)).run((context) -> {
+			assertThat(context.getBean(UserIdResolver.class)).isInstanceOf(ServletPrincipalUserIdResolver.class);
+			AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
 		});
 	}
 
 	@Test
-	void nonWebAppsHaveNoStreamCounting() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ResponseBodyEmitterResultHandler.class));
+	void userComesFromSpringSecurityAloneWithoutAServletApi() {
+		this.runner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class)).run((context) -> {
+			assertThat(context.getBean(UserIdResolver.class)).isInstanceOf(SecurityContextUserIdResolver.class);
+			assertThat(context.getBean(TenantIdResolver.class).resolveTenantId()).isNull();
+			AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
+		});
 	}
 
 	@Test
-	void endpointIsAbsentUnlessExposed() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(FnTracesEndpoint.class));
+	void nobodyIsKnownWithoutServletApiOrSpringSecurity() {
+		this.runner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class, SecurityContextHolder.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(UserIdResolver.class);
+				assertThat(context.getBean(UserIdResolver.class).resolveUserId()).isNull();
+				assertThat(context.getBean(TenantIdResolver.class).resolveTenantId()).isNull();
+				AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
+			});
 	}
 
 	@Test
-	void endpointIsPresentWhenExposed() {
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=fntraces")
-			.run((context) -> assertThat(context).hasSingleBean(FnTracesEndpoint.class));
+	void valuesAreRecordedWithJacksonWhenEnabled() {
+		this.runner.withPropertyValues("fntrace.record-values=true")
+			.run((context) -> assertThat(context).hasSingleBean(ValueRecorder.class));
 	}
 
 	@Test
-	void endpointBacksOffFromTheApplicationsEndpoint() {
-		FnTracesEndpoint own = new FnTracesEndpoint(new InMemoryTraceLog(1),
-				org.springframework.boot.actuate.endpoint.Show.ALWAYS, java.util.Set.of());
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=fntraces")
-			.withBean(FnTracesEndpoint.class, () -> own)
-			.run((context) -> assertThat(context.getBean(FnTracesEndpoint.class)).isSameAs(own));
+	void valuesAreNotRecordedByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(ValueRecorder.class);
+			assertThat(context).hasSingleBean(OutcomeRules.class);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "org.springframework.transaction", "org.springframework.jdbc",
+			"org.springframework.web.servlet", "jakarta.servlet", "org.springframework.security",
+			"org.springframework.data", "tools.jackson.databind", "com.fasterxml.jackson.databind",
+			"org.springframework.boot.actuate" })
+	void startsAndRecordsWithAnOptionalLibraryHidden(String hiddenPackage) {
+		this.runner.withClassLoader(new FilteredClassLoader(hiddenPackage))
+			.withPropertyValues("fntrace.record-values=true", "management.endpoints.web.exposure.include=fntraces")
+			.run(AutoConfigurationTestSupport::assertRecordsTracedCalls);
+	}
+
+	private static String rootMessage(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			messages.append(current.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	private static String lastSegment(String property) {
+		String last = property.substring(property.lastIndexOf('.') + 1);
+		StringBuilder camel = new StringBuilder();
+		boolean upper = false;
+		for (char c : last.toCharArray()) {
+			if (c == '-') {
+				upper = true;
+			}
+			else {
+				camel.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return camel.toString();
 	}
 
 }

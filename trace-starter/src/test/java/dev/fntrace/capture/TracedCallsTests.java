@@ -281,14 +281,28 @@ class TracedCallsTests {
 	}
 
 	@Test
-	void failingIdentityResolverLeavesTheCallUntraced() {
+	void failingIdentityResolverCostsOnlyThatFieldAndIsCounted() {
 		this.runner.withBean(dev.fntrace.capture.identity.UserIdResolver.class, () -> () -> {
 			throw new IllegalStateException("resolver is broken");
-		}).run((context) -> {
+		}).withBean(dev.fntrace.capture.identity.TenantIdResolver.class, () -> () -> "acme").run((context) -> {
 			assertThat(context.getBean(AuctionService.class).lotTitles()).hasSize(3);
-			assertThat(context.getBean(TracingFailures.class).count()).isEqualTo(1);
-			assertThat(context.getBean(TraceLog.class).find(TraceQuery.newest(10))).isEmpty();
+			FnTrace trace = onlyTrace(context, "AuctionService.lotTitles");
+			assertThat(trace.userId()).isNull();
+			assertThat(trace.tenantId()).isEqualTo("acme");
+			assertThat(trace.outcome()).isEqualTo(FnOutcome.OK);
+			assertThat(context.getBean(TracingFailures.class).counts()).containsExactly(
+					org.assertj.core.api.Assertions.entry("resolve the user id", 1L));
 		});
+	}
+
+	@Test
+	void oversizedIdentityIsCutToItsBound() {
+		this.runner.withBean(dev.fntrace.capture.identity.UserIdResolver.class, () -> () -> "u".repeat(10_000))
+			.run((context) -> {
+				context.getBean(AuctionService.class).lotTitles();
+				FnTrace trace = onlyTrace(context, "AuctionService.lotTitles");
+				assertThat(trace.userId()).hasSize(TraceRecorder.MAX_ID_LENGTH + 1).endsWith("…");
+			});
 	}
 
 	@Test

@@ -100,7 +100,7 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 				return null;
 			}
 			Object argument = firstArgument(invocation);
-			int mark = trace.opCount();
+			TraceBuilder.OpsMark mark = trace.markOps();
 			return switch (shape.argument()) {
 				case ID -> new RepositoryCall(mark, shape.op(), idOf(argument), false);
 				case ENTITY -> new RepositoryCall(mark, shape.op(), idOf(entityId(argument)), false);
@@ -178,12 +178,12 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 
 	/**
 	 * A repository call in progress.
-	 * @param mark the trace's operation count when it started
+	 * @param mark where the trace's operations stood when it started
 	 * @param op its kind
 	 * @param id its entity id, or {@code null}
 	 * @param idOfSavedEntity whether the id is the saved entity's, known only after the call
 	 */
-	private record RepositoryCall(int mark, DbOp op, String id, boolean idOfSavedEntity) {
+	private record RepositoryCall(TraceBuilder.OpsMark mark, DbOp op, String id, boolean idOfSavedEntity) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
+import dev.fntrace.capture.FnNames;
 import dev.fntrace.capture.TraceContext;
 import dev.fntrace.model.ScheduleStatus;
 import dev.fntrace.model.ScheduleTrace;
@@ -31,8 +32,7 @@ public class AsyncCallRecordingInterceptor implements MethodInterceptor {
 			Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
 					: invocation.getMethod().getDeclaringClass();
 			String name = this.names.computeIfAbsent(new MethodClassKey(invocation.getMethod(), targetClass),
-					(key) -> org.springframework.util.ClassUtils.getUserClass(targetClass).getSimpleName() + "."
-							+ invocation.getMethod().getName());
+					(key) -> FnNames.of(targetClass, invocation.getMethod()));
 			trace.addSchedule(new ScheduleTrace(name, null, null, ScheduleStatus.SCHEDULED));
 		}
 		return invocation.proceed();

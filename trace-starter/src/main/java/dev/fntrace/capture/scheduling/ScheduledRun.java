@@ -1,13 +1,14 @@
 package dev.fntrace.capture.scheduling;
 
+import dev.fntrace.capture.TraceContext;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.model.TraceBuilder;
 
 /**
  * Work scheduled by a call, run later with its own trace that names the scheduling call in
- * {@code scheduled_by} and keeps its user and tenant. If the work's first step is a traced
- * function, that function's trace takes the schedule over (see
- * {@link TraceBuilder#markProvisional()}).
+ * {@code scheduled_by} and keeps its user and tenant. Every traced function the work calls names
+ * the scheduling call too; the run's own trace is kept only when it has something to add to
+ * theirs (see {@link TraceRecorder#finishScheduledRun}).
  */
 final class ScheduledRun implements Runnable {
 
@@ -44,17 +45,18 @@ final class ScheduledRun implements Runnable {
 			this.task.run();
 			return;
 		}
+		TraceBuilder previous = TraceContext.enter(trace);
+		Throwable failure = null;
 		try {
-			this.recorder.record(trace, () -> {
-				this.task.run();
-				return null;
-			});
+			this.task.run();
 		}
 		catch (RuntimeException | Error ex) {
+			failure = ex;
 			throw ex;
 		}
-		catch (Throwable ex) {
-			throw new IllegalStateException(ex);
+		finally {
+			TraceContext.restore(previous);
+			this.recorder.finishScheduledRun(trace, failure);
 		}
 	}
 

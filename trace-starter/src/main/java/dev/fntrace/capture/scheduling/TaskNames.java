@@ -1,5 +1,7 @@
 package dev.fntrace.capture.scheduling;
 
+import dev.fntrace.capture.FnNames;
+
 import org.springframework.scheduling.support.ScheduledMethodRunnable;
 
 /**
@@ -15,7 +17,7 @@ final class TaskNames {
 			return run.fnName();
 		}
 		if (task instanceof ScheduledMethodRunnable method) {
-			return method.getTarget().getClass().getSimpleName() + "." + method.getMethod().getName();
+			return FnNames.of(method.getTarget().getClass(), method.getMethod());
 		}
 		Class<?> type = task.getClass();
 		String name = type.getName();

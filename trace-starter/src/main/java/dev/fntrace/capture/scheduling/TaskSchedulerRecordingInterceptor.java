@@ -29,7 +29,8 @@ public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 
 	/**
 	 * Create an interceptor.
-	 * @param recorder the recorder, looked up on first use
+	 * @param recorder the recorder, looked up on first use; when it supplies {@code null}, nothing
+	 * is recorded
 	 * @param failures where fntrace's own failures go, looked up on first use
 	 */
 	public TaskSchedulerRecordingInterceptor(Supplier<TraceRecorder> recorder, Supplier<TracingFailures> failures) {
@@ -44,10 +45,14 @@ public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 		if (trace != null && arguments.length > 0 && arguments[0] instanceof Runnable task
 				&& !(task instanceof ScheduledRun)) {
 			try {
+				TraceRecorder recorder = this.recorder.get();
+				if (recorder == null) {
+					return invocation.proceed();
+				}
 				String name = TaskNames.nameOf(task);
 				trace.addSchedule(new ScheduleTrace(name, delayMs(arguments), runAt(arguments),
 						ScheduleStatus.SCHEDULED));
-				arguments[0] = new ScheduledRun(this.recorder.get(), name, trace, task);
+				arguments[0] = new ScheduledRun(recorder, name, trace, task);
 			}
 			catch (RuntimeException | LinkageError ex) {
 				arguments[0] = task;

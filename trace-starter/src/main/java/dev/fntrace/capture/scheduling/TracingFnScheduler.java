@@ -14,24 +14,20 @@ import dev.fntrace.model.TraceBuilder;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The {@link FnScheduler} backed by a Spring {@link TaskScheduler}. Inside an active transaction
- * the task is handed to the scheduler after commit, and recorded as dropped on rollback.
+ * the task is handed to the scheduler after commit, and recorded as dropped on rollback. With
+ * tracing off it still schedules, untraced.
  */
 public class TracingFnScheduler implements FnScheduler, DisposableBean {
-
-	private static final boolean TX_PRESENT = ClassUtils.isPresent(
-			"org.springframework.transaction.support.TransactionSynchronizationManager",
-			TracingFnScheduler.class.getClassLoader());
 
 	private final Supplier<TaskScheduler> scheduler;
 
 	private final Supplier<TraceRecorder> recorder;
+
+	private final AfterCommit afterCommit;
 
 	private volatile ThreadPoolTaskScheduler ownScheduler;
 
@@ -39,14 +35,18 @@ public class TracingFnScheduler implements FnScheduler, DisposableBean {
 	 * Create a scheduler.
 	 * @param scheduler the application's task scheduler, looked up on first use; when it supplies
 	 * {@code null}, a single-threaded scheduler of this bean's own is used
-	 * @param recorder the trace recorder, looked up on first use
+	 * @param recorder the trace recorder, looked up on first use; when it supplies {@code null},
+	 * work is scheduled untraced
+	 * @param afterCommit defers scheduling to the commit of the current transaction
 	 */
-	public TracingFnScheduler(Supplier<TaskScheduler> scheduler, Supplier<TraceRecorder> recorder) {
+	public TracingFnScheduler(Supplier<TaskScheduler> scheduler, Supplier<TraceRecorder> recorder,
+			AfterCommit afterCommit) {
 		this.scheduler = SingletonSupplier.of(() -> {
 			TaskScheduler shared = scheduler.get();
 			return (shared != null) ? shared : createOwnScheduler();
 		});
 		this.recorder = SingletonSupplier.of(recorder);
+		this.afterCommit = afterCommit;
 	}
 
 	private TaskScheduler createOwnScheduler() {
@@ -77,33 +77,24 @@ public class TracingFnScheduler implements FnScheduler, DisposableBean {
 
 	private void schedule(String fnName, Runnable task, Long delayMs, Long runAt, Supplier<Instant> startTime) {
 		TraceBuilder trace = TraceContext.current();
-		Runnable run = new ScheduledRun(this.recorder.get(), fnName, trace, task);
-		boolean afterCommit = TX_PRESENT && TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.isActualTransactionActive();
-		int index = (trace != null) ? trace.addSchedule(new ScheduleTrace(fnName, delayMs, runAt,
-				afterCommit ? ScheduleStatus.PENDING : ScheduleStatus.SCHEDULED)) : -1;
-		if (!afterCommit) {
+		TraceRecorder recorder = this.recorder.get();
+		Runnable run = (recorder != null) ? new ScheduledRun(recorder, fnName, trace, task) : task;
+		ScheduleTrace schedule = new ScheduleTrace(fnName, delayMs, runAt, ScheduleStatus.PENDING);
+		int index = (trace != null) ? trace.addSchedule(schedule) : -1;
+		Runnable scheduleNow = () -> {
 			this.scheduler.get().schedule(run, startTime.get());
-			return;
+			if (trace != null) {
+				trace.updateSchedule(index, ScheduleStatus.SCHEDULED);
+			}
+		};
+		Runnable drop = () -> {
+			if (trace != null) {
+				trace.updateSchedule(index, ScheduleStatus.DROPPED);
+			}
+		};
+		if (!this.afterCommit.defer(scheduleNow, drop)) {
+			scheduleNow.run();
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				TracingFnScheduler.this.scheduler.get().schedule(run, startTime.get());
-				if (trace != null) {
-					trace.updateSchedule(index, ScheduleStatus.SCHEDULED);
-				}
-			}
-
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED && trace != null) {
-					trace.updateSchedule(index, ScheduleStatus.DROPPED);
-				}
-			}
-
-		});
 	}
 
 }

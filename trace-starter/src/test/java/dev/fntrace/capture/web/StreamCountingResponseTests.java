@@ -8,9 +8,11 @@ import java.util.List;
 import jakarta.servlet.ServletOutputStream;
 
 import dev.fntrace.capture.CallIdGenerator;
+import dev.fntrace.capture.OutcomeRules;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.model.FnTrace;
+import dev.fntrace.model.TraceLimits;
 import dev.fntrace.model.FnType;
 import dev.fntrace.model.TraceBuilder;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,9 @@ class StreamCountingResponseTests {
 
 	private final TracingFailures failures = new TracingFailures();
 
-	private final TraceRecorder recorder = new TraceRecorder(new CallIdGenerator(), () -> null, () -> null, null,
-			List.of(this.finished::add), 100, 100, this.failures, List.of());
+	private final TraceRecorder recorder = new TraceRecorder(new CallIdGenerator(), () -> null, () -> null,
+			TraceLimits.ofMaxOps(100), new OutcomeRules(100, null, 100, this.failures), List.of(this.finished::add),
+			this.failures, List.of());
 
 	private final MockHttpServletResponse container = new MockHttpServletResponse();
 
