@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The starter in a Spring MVC application that does not add the actuator starter, over real HTTP:
- * the app starts, records {@code @Traced} calls into the {@link TraceLog}, and serves no
- * {@code /actuator/fntraces}.
+ * the starter brings no actuator of its own, the app starts, records {@code @Traced} calls into the
+ * {@link TraceLog}, and serves no {@code /actuator/fntraces}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NoActuatorShapeTests {
@@ -41,6 +42,13 @@ class NoActuatorShapeTests {
 	@BeforeEach
 	void startWithNoTraces() {
 		this.traceLog.clear();
+	}
+
+	@Test
+	void classpathHasNoActuator() {
+		assertThat(isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint")).isFalse();
+		assertThat(isPresent("org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration"))
+			.isFalse();
 	}
 
 	@Test
@@ -63,6 +71,11 @@ class NoActuatorShapeTests {
 		assertThat(greeting.statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/fntraces", null).statusCode()).isEqualTo(404);
 		assertThat(send("GET", "/actuator/fntraces/any-call-id", null).statusCode()).isEqualTo(404);
+		assertThat(send("GET", "/actuator", null).statusCode()).isEqualTo(404);
+	}
+
+	private static boolean isPresent(String className) {
+		return ClassUtils.isPresent(className, NoActuatorShapeTests.class.getClassLoader());
 	}
 
 	private HttpResponse<String> send(String method, String path, String tenant) {
