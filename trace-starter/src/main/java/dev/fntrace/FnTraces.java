@@ -2,7 +2,7 @@ package dev.fntrace;
 
 import java.time.Duration;
 
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.model.DbOp;
 import dev.fntrace.model.ScheduleTrace;
 import dev.fntrace.model.TraceBuilder;

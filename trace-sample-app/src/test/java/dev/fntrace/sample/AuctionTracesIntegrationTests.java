@@ -161,9 +161,14 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(one.json()).isEqualTo(newest);
 
 		assertThat(this.api.send(ADMIN, "GET", "/actuator/fntraces/no-such-call", null).status()).isEqualTo(404);
-		assertThat(this.api.send(ADMIN, "GET", "/actuator/fntraces?status=nonsense", null).status()).isEqualTo(400);
-		assertThat(this.api.send(ADMIN, "GET", "/actuator/fntraces?limit=-1", null).status()).isEqualTo(400);
-		assertThat(this.api.send(ADMIN, "GET", "/actuator/fntraces?limit=abc", null).status()).isEqualTo(400);
+		for (String query : new String[] { "status=nonsense", "limit=-1", "limit=abc", "minDurationMs=x",
+				"after=-3", "slow=maybe" }) {
+			SampleApi.Response refused = this.api.send(ADMIN, "GET", "/actuator/fntraces?" + query, null);
+			String parameter = query.substring(0, query.indexOf('='));
+			assertThat(refused.status()).as(query).isEqualTo(400);
+			assertThat(refused.json().path("message").asString()).as(refused.body())
+				.startsWith("Invalid parameter '" + parameter + "'");
+		}
 	}
 
 	@Test

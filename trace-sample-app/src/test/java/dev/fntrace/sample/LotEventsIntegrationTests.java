@@ -54,14 +54,16 @@ class LotEventsIntegrationTests extends SampleAppIntegrationTest {
 			.isEqualTo("ok");
 		assertThat(watchLot.path("user_id").asString()).as("the watcher").isEqualTo("alice");
 		assertThat(watchLot.path("tenant_id").asString()).as("the watcher's tenant").isEqualTo("acme");
-		// one chunk per frame sent: what the client read, then the heartbeats that the app sent
-		// before it noticed that the client had left (the last one failed)
+		// what the container accepted: what the client read, then heartbeats the app sent before it
+		// noticed that the client had left (the failed one is not counted). Heartbeats sent before
+		// Spring MVC took the emitter over go out in one flush, so chunks may be fewer than frames.
 		long chunks = watchLot.path("stream_chunks").asLong();
 		long bytes = watchLot.path("stream_bytes").asLong();
-		assertThat(chunks).isGreaterThanOrEqualTo(framesRead).isGreaterThanOrEqualTo(2);
+		assertThat(chunks).isGreaterThanOrEqualTo(2);
 		assertThat(bytes).isGreaterThanOrEqualTo(bytesRead);
-		assertThat(bytes - bytesRead).as("bytes sent but not read")
-			.isEqualTo((chunks - framesRead) * HEARTBEAT_BYTES);
+		assertThat((bytes - bytesRead) % HEARTBEAT_BYTES).as("bytes sent but not read are whole heartbeats")
+			.isZero();
+		assertThat(chunks).isLessThanOrEqualTo(framesRead + (bytes - bytesRead) / HEARTBEAT_BYTES);
 		assertThat(SampleApi.await("no watcher of lot " + lotId,
 				() -> (this.lotWatchers.watcherCount(lotId) == 0) ? true : null))
 			.isTrue();

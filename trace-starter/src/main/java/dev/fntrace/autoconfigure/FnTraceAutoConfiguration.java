@@ -1,5 +1,6 @@
 package dev.fntrace.autoconfigure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fntrace.capture.CallIdGenerator;
 import dev.fntrace.capture.CompletionStageResultHandler;
 import dev.fntrace.capture.FnDescriptorResolver;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -137,6 +139,24 @@ public final class FnTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		ValueRecorder fnValueRecorder(ObjectProvider<JsonMapper> jsonMapper) {
 			JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::new);
+			return (value, json) -> mapper.writeValue(json, value);
+		}
+
+	}
+
+	/**
+	 * Values written by Jackson 2, as in Spring Boot 3 applications: only when Jackson 3 is absent.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObjectMapper.class)
+	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+	@ConditionalOnBooleanProperty("fntrace.record-values")
+	static class Jackson2ValueRecorderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ValueRecorder fnValueRecorder(ObjectProvider<ObjectMapper> objectMapper) {
+			ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
 			return (value, json) -> mapper.writeValue(json, value);
 		}
 

@@ -1,8 +1,11 @@
 package dev.fntrace.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -81,6 +84,8 @@ public class FnTraceProperties implements Validator {
 
 	private final Propagation propagation = new Propagation();
 
+
+	private final Insights insights = new Insights();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -164,6 +169,10 @@ public class FnTraceProperties implements Validator {
 
 	public Jdbc getJdbc() {
 		return this.jdbc;
+	}
+
+	public Insights getInsights() {
+		return this.insights;
 	}
 
 	public Data getData() {
@@ -289,7 +298,7 @@ public class FnTraceProperties implements Validator {
 		 * How many characters of SQL text one trace keeps in all, folded repository operations
 		 * included; statements past it are kept cut, or without their text.
 		 */
-		private int maxSqlLengthPerTrace = 64_000;
+		private int maxSqlLengthPerTrace = 16_000;
 
 		public int getMaxSqlLengthPerTrace() {
 			return this.maxSqlLengthPerTrace;
@@ -351,6 +360,54 @@ public class FnTraceProperties implements Validator {
 			errors.rejectValue(field, "fntrace.range", new Object[] { min, max },
 					"must be between " + min + " and " + max + ", was " + value);
 		}
+	}
+
+	/**
+	 * Insights the endpoint computes on the traces it serves.
+	 */
+	public static class Insights {
+
+		/**
+		 * How many runs of the same statement shape (SQL text, or repository operation and
+		 * entity) in one call make an N+1 finding.
+		 */
+		private int nPlusOneThreshold = 5;
+
+		/**
+		 * How long a call takes at least to be flagged slow, for functions without their own
+		 * threshold.
+		 */
+		private Duration slowThreshold = Duration.ofSeconds(1);
+
+		/**
+		 * Slow thresholds by function name, overriding slow-threshold.
+		 */
+		private Map<String, Duration> slowThresholds = new LinkedHashMap<>();
+
+		public int getNPlusOneThreshold() {
+			return this.nPlusOneThreshold;
+		}
+
+		public void setNPlusOneThreshold(int nPlusOneThreshold) {
+			this.nPlusOneThreshold = nPlusOneThreshold;
+		}
+
+		public Duration getSlowThreshold() {
+			return this.slowThreshold;
+		}
+
+		public void setSlowThreshold(Duration slowThreshold) {
+			this.slowThreshold = slowThreshold;
+		}
+
+		public Map<String, Duration> getSlowThresholds() {
+			return this.slowThresholds;
+		}
+
+		public void setSlowThresholds(Map<String, Duration> slowThresholds) {
+			this.slowThresholds = slowThresholds;
+		}
+
 	}
 
 }

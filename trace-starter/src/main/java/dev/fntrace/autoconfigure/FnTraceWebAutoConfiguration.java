@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 /**
  * Auto-configuration that keeps the trace of a call returning a Spring MVC stream or deferred
  * result open until the request completes, and counts what streams send to the client. Every bean
- * backs off when the application defines its own.
+ * backs off when the application defines its own: the filter when the application has a
+ * {@link StreamCountingFilter} bean or a {@link FilterRegistrationBean} of one.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,8 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 @ConditionalOnBean({ TraceRecorder.class, TracingFailures.class })
 public final class FnTraceWebAutoConfiguration {
 
+	// Spring Boot 4's @ConditionalOnMissingFilterBean, which Spring Boot 3 has in another package
 	@Bean
-	@ConditionalOnMissingFilterBean(StreamCountingFilter.class)
+	@ConditionalOnMissingBean(value = StreamCountingFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<StreamCountingFilter> fnStreamCountingFilter(TracingFailures failures) {
 		FilterRegistrationBean<StreamCountingFilter> registration = new FilterRegistrationBean<>(
 				new StreamCountingFilter(failures));

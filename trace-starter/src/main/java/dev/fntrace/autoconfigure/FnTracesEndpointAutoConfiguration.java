@@ -1,11 +1,15 @@
 package dev.fntrace.autoconfigure;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.fntrace.actuate.FnTracesEndpoint;
 import dev.fntrace.capture.TracingFailures;
+import dev.fntrace.insight.NPlusOneDetector;
+import dev.fntrace.insight.SlowCallThresholds;
 import dev.fntrace.log.TraceLog;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,15 +35,17 @@ public final class FnTracesEndpointAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(FnTracesEndpoint.class)
-	@EnableConfigurationProperties({ FnTracesEndpointProperties.class, DeprecatedFnTracesEndpointProperties.class })
+	@EnableConfigurationProperties({ FnTraceProperties.class, FnTracesEndpointProperties.class,
+			DeprecatedFnTracesEndpointProperties.class })
 	static class EndpointConfiguration {
 
 		@Bean
 		@ConditionalOnBean(TraceLog.class)
 		@ConditionalOnMissingBean
 		@SuppressWarnings("deprecation")
-		FnTracesEndpoint fnTracesEndpoint(TraceLog log, FnTracesEndpointProperties properties,
-				DeprecatedFnTracesEndpointProperties deprecated, ObjectProvider<TracingFailures> failures) {
+		FnTracesEndpoint fnTracesEndpoint(TraceLog log, FnTraceProperties traceProperties,
+				FnTracesEndpointProperties properties, DeprecatedFnTracesEndpointProperties deprecated,
+				ObjectProvider<TracingFailures> failures) {
 			Show showValues = (properties.getShowValues() != null) ? properties.getShowValues()
 					: (deprecated.getShowValues() != null) ? deprecated.getShowValues() : Show.NEVER;
 			Set<String> roles = !properties.getRoles().isEmpty() ? properties.getRoles() : deprecated.getRoles();
@@ -47,7 +53,20 @@ public final class FnTracesEndpointAutoConfiguration {
 				TracingFailures tracingFailures = failures.getIfAvailable();
 				return (tracingFailures != null) ? tracingFailures.counts() : Map.of();
 			};
-			return new FnTracesEndpoint(log, showValues, roles, failureCounts);
+			FnTraceProperties.Insights insights = traceProperties.getInsights();
+			return new FnTracesEndpoint(log, showValues, roles,
+					new NPlusOneDetector(insights.getNPlusOneThreshold()), slowCallThresholds(insights),
+					failureCounts);
+		}
+
+		private static SlowCallThresholds slowCallThresholds(FnTraceProperties.Insights insights) {
+			Map<String, Double> thresholdsMs = new LinkedHashMap<>();
+			insights.getSlowThresholds().forEach((fnName, threshold) -> thresholdsMs.put(fnName, millis(threshold)));
+			return new SlowCallThresholds(millis(insights.getSlowThreshold()), thresholdsMs);
+		}
+
+		private static double millis(Duration duration) {
+			return duration.toNanos() / 1_000_000.0;
 		}
 
 	}

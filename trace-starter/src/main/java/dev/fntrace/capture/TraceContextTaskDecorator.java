@@ -1,5 +1,6 @@
 package dev.fntrace.capture;
 
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.model.TraceBuilder;
 
 import org.springframework.core.task.TaskDecorator;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.log.TraceSink;
 import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.FnType;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 import dev.fntrace.model.FnTrace;
 
@@ -58,6 +59,9 @@ public class InMemoryTraceLog implements TraceLog {
 		List<FnTrace> found = new ArrayList<>(Math.min(query.limit(), 64));
 		long newest = this.nextSequence.get() - 1;
 		long oldest = oldestVisible(newest);
+		if (query.after() != null) {
+			oldest = Math.max(oldest, query.after());
+		}
 		for (long sequence = newest; sequence >= oldest && found.size() < query.limit(); sequence--) {
 			FnTrace trace = traceAt(sequence);
 			if (trace != null && query.matches(trace)) {
@@ -78,6 +82,36 @@ public class InMemoryTraceLog implements TraceLog {
 			}
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	public void forEach(Consumer<? super FnTrace> action) {
+		long newest = this.nextSequence.get() - 1;
+		for (long sequence = newest, oldest = oldestVisible(newest); sequence >= oldest; sequence--) {
+			FnTrace trace = traceAt(sequence);
+			if (trace != null) {
+				action.accept(trace);
+			}
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The cursor is the next sequence number, or the oldest one whose writer has claimed it but
+	 * not stored its trace yet, so that a query after the cursor still finds that trace.
+	 */
+	@Override
+	public long cursor() {
+		long end = this.nextSequence.get();
+		long cursor = end;
+		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
+			Slot slot = this.slots.get((int) (sequence % this.capacity));
+			if (slot == null || slot.sequence < sequence) {
+				cursor = sequence;
+			}
+		}
+		return cursor;
 	}
 
 	@Override

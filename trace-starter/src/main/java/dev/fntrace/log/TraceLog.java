@@ -2,6 +2,7 @@ package dev.fntrace.log;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.fntrace.model.FnTrace;
 
@@ -42,6 +43,23 @@ public interface TraceLog extends TraceSink {
 	 * @return the total count
 	 */
 	long totalCount();
+
+	/**
+	 * A cursor for {@link TraceQuery#after()}: a query made later with it finds only the traces
+	 * recorded since this call (and, rarely, some already seen: readers drop those by call id).
+	 * @return the cursor
+	 */
+	default long cursor() {
+		return totalCount();
+	}
+
+	/**
+	 * Hand every trace the log holds, newest first, to an action, without copying the log.
+	 * @param action the action
+	 */
+	default void forEach(Consumer<? super FnTrace> action) {
+		find(TraceQuery.newest(capacity())).forEach(action);
+	}
 
 	/**
 	 * Remove every trace the log holds.

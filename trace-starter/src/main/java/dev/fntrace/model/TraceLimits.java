@@ -9,8 +9,8 @@ package dev.fntrace.model;
  */
 public record TraceLimits(int maxOps, int maxSchedules, int maxSqlChars) {
 
-	/** The defaults: 200 operations, 100 schedules, 64 000 characters of SQL. */
-	public static final TraceLimits DEFAULTS = new TraceLimits(200, 100, 64_000);
+	/** The defaults: 200 operations, 100 schedules, 16 000 characters of SQL. */
+	public static final TraceLimits DEFAULTS = new TraceLimits(200, 100, 16_000);
 
 	/**
 	 * Create limits.

@@ -32,7 +32,7 @@ class FnTracesEndpointTests {
 		push("a", FnOutcome.OK, "alice", 1);
 		push("b", FnOutcome.OK, "bob", 2);
 		FnTracesEndpoint.FnTracesDescriptor descriptor = list(null, null, null, null, null, null);
-		assertThat(descriptor.traces()).extracting(FnTrace::callId).containsExactly("b", "a");
+		assertThat(descriptor.traces()).extracting((call) -> call.trace().callId()).containsExactly("b", "a");
 		assertThat(descriptor.totalCount()).isEqualTo(2);
 		assertThat(descriptor.capacity()).isEqualTo(10);
 		assertThat(descriptor.size()).isEqualTo(2);
@@ -98,7 +98,7 @@ class FnTracesEndpointTests {
 	@Test
 	void findsOneTraceById() {
 		push("a", FnOutcome.OK, "alice", 1);
-		assertThat(this.endpoint.trace("a", SecurityContext.NONE).callId()).isEqualTo("a");
+		assertThat(this.endpoint.trace("a", SecurityContext.NONE).trace().callId()).isEqualTo("a");
 	}
 
 	@Test
@@ -118,9 +118,9 @@ class FnTracesEndpointTests {
 	@Test
 	void valuesAreHiddenByDefault() {
 		push("a", new FnOutcome.Ok("{\"secret\":1}"), "alice", 1);
-		assertThat(list(null, null, null, null, null, null).traces().get(0).outcome())
+		assertThat(list(null, null, null, null, null, null).traces().get(0).trace().outcome())
 			.isEqualTo(new FnOutcome.Ok("\"******\""));
-		assertThat(this.endpoint.trace("a", SecurityContext.NONE).outcome())
+		assertThat(this.endpoint.trace("a", SecurityContext.NONE).trace().outcome())
 			.isEqualTo(new FnOutcome.Ok("\"******\""));
 	}
 
@@ -128,25 +128,25 @@ class FnTracesEndpointTests {
 	void valuesAreShownWhenAlwaysAllowed() {
 		push("a", new FnOutcome.Ok("{\"secret\":1}"), "alice", 1);
 		FnTracesEndpoint always = new FnTracesEndpoint(this.log, Show.ALWAYS, Set.of());
-		assertThat(always.trace("a", SecurityContext.NONE).outcome()).isEqualTo(new FnOutcome.Ok("{\"secret\":1}"));
+		assertThat(always.trace("a", SecurityContext.NONE).trace().outcome()).isEqualTo(new FnOutcome.Ok("{\"secret\":1}"));
 	}
 
 	@Test
 	void valuesAreShownToAuthorizedRolesOnly() {
 		push("a", new FnOutcome.Ok("{\"secret\":1}"), "alice", 1);
 		FnTracesEndpoint whenAuthorized = new FnTracesEndpoint(this.log, Show.WHEN_AUTHORIZED, Set.of("ADMIN"));
-		assertThat(whenAuthorized.trace("a", securityContext("ADMIN")).outcome())
+		assertThat(whenAuthorized.trace("a", securityContext("ADMIN")).trace().outcome())
 			.isEqualTo(new FnOutcome.Ok("{\"secret\":1}"));
-		assertThat(whenAuthorized.trace("a", securityContext("USER")).outcome())
+		assertThat(whenAuthorized.trace("a", securityContext("USER")).trace().outcome())
 			.isEqualTo(new FnOutcome.Ok("\"******\""));
-		assertThat(whenAuthorized.trace("a", SecurityContext.NONE).outcome())
+		assertThat(whenAuthorized.trace("a", SecurityContext.NONE).trace().outcome())
 			.isEqualTo(new FnOutcome.Ok("\"******\""));
 	}
 
 	@Test
 	void okWithoutValueIsUnchanged() {
 		push("a", FnOutcome.OK, "alice", 1);
-		assertThat(this.endpoint.trace("a", SecurityContext.NONE).outcome()).isEqualTo(FnOutcome.OK);
+		assertThat(this.endpoint.trace("a", SecurityContext.NONE).trace().outcome()).isEqualTo(FnOutcome.OK);
 	}
 
 	private FnTracesEndpoint.FnTracesDescriptor list(String fn, String status, String user, String tenant,
@@ -155,7 +155,7 @@ class FnTracesEndpointTests {
 	}
 
 	private static List<String> ids(FnTracesEndpoint.FnTracesDescriptor descriptor) {
-		return descriptor.traces().stream().map(FnTrace::callId).toList();
+		return descriptor.traces().stream().map((call) -> call.trace().callId()).toList();
 	}
 
 	private void push(String id, FnOutcome outcome, String user, double durationMs) {

@@ -94,7 +94,7 @@ class FnTracesEndpointAutoConfigurationTests {
 			.getField(endpoint, "log");
 		log.accept(new dev.fntrace.model.FnTrace("c-1", "f", dev.fntrace.model.FnType.ACTION, null, null, null, null,
 				0, 1.0, new dev.fntrace.model.FnOutcome.Ok("42"), java.util.List.of(), 0, 0, 0, java.util.List.of()));
-		dev.fntrace.model.FnTrace shown = endpoint.trace("c-1", SecurityContext.NONE);
+		dev.fntrace.model.FnTrace shown = endpoint.trace("c-1", SecurityContext.NONE).trace();
 		return "42".equals(((dev.fntrace.model.FnOutcome.Ok) shown.outcome()).value());
 	}
 

@@ -25,41 +25,46 @@ import org.springframework.util.function.SingletonSupplier;
  * first on the proxy, outside Spring Data's own interceptors: a repository call's own transaction,
  * commit and flush included, and its exception translation are inside the operation. Reactive
  * repositories are left alone: their SQL runs after the call returns.
+ * <p>
+ * The entity information comes from the factory bean
+ * ({@link RepositoryFactoryBeanSupport#getEntityInformation()}), the one way to it that Spring Data
+ * 3.5 and 4.0 share: the repository factory's own method takes a domain class in 3.5 and the
+ * repository's metadata in 4.0. The factory bean knows the repository's metadata before it creates
+ * the proxy.
  */
 public class TracingRepositoryPostProcessor implements BeanPostProcessor {
 
-	private final RepositoryFactoryCustomizer customizer;
+	private final Supplier<TracingFailures> failures;
 
 	/**
 	 * Create a post-processor.
 	 * @param failures where fntrace's own failures go, looked up on first use
 	 */
 	public TracingRepositoryPostProcessor(Supplier<TracingFailures> failures) {
-		this.customizer = new TracingRepositoryFactoryCustomizer(SingletonSupplier.of(failures));
+		this.failures = SingletonSupplier.of(failures);
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof RepositoryFactoryBeanSupport<?, ?, ?> factoryBean) {
-			factoryBean.addRepositoryFactoryCustomizer(this.customizer);
+			factoryBean
+				.addRepositoryFactoryCustomizer(new TracingRepositoryFactoryCustomizer(factoryBean, this.failures));
 		}
 		return bean;
 	}
 
-	private record TracingRepositoryFactoryCustomizer(Supplier<TracingFailures> failures)
-			implements RepositoryFactoryCustomizer {
+	private record TracingRepositoryFactoryCustomizer(RepositoryFactoryBeanSupport<?, ?, ?> factoryBean,
+			Supplier<TracingFailures> failures) implements RepositoryFactoryCustomizer {
 
 		@Override
 		public void customize(RepositoryFactorySupport repositoryFactory) {
-			repositoryFactory.addRepositoryProxyPostProcessor(
-					(proxy, repository) -> addInterceptor(repositoryFactory, proxy, repository));
+			repositoryFactory.addRepositoryProxyPostProcessor(this::addInterceptor);
 		}
 
-		private void addInterceptor(RepositoryFactorySupport repositoryFactory, ProxyFactory proxy,
-				RepositoryInformation repository) {
+		private void addInterceptor(ProxyFactory proxy, RepositoryInformation repository) {
 			try {
 				if (!repository.isReactiveRepository()) {
-					EntityInformation<?, ?> entityInformation = repositoryFactory.getEntityInformation(repository);
+					EntityInformation<?, ?> entityInformation = this.factoryBean.getEntityInformation();
 					proxy.addAdvice(0, new RepositoryOpInterceptor(repository.getDomainType(), repository.getIdType(),
 							entityInformation, this.failures));
 				}

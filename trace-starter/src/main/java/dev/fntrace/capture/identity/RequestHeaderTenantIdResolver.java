@@ -1,15 +1,13 @@
 package dev.fntrace.capture.identity;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * Resolves the tenant from a header of the current servlet request, {@code X-Tenant-Id} by default
- * ({@code fntrace.tenant-header}). The value is the client's word: it is cut to
- * {@value #MAX_LENGTH} characters so that a hostile header cannot grow the log.
+ * ({@code fntrace.tenant-header}). The value is the client's word, read as the UTF-8 that
+ * clients send, even when Spring Security's firewall rejects it: its control characters are
+ * removed and it is cut to 128 characters, so that a hostile header
+ * can neither corrupt nor grow the log. A blank value, or one that cannot be read, is no tenant.
  */
 public final class RequestHeaderTenantIdResolver implements TenantIdResolver {
-
-	static final int MAX_LENGTH = 128;
 
 	private final String headerName;
 
@@ -23,12 +21,12 @@ public final class RequestHeaderTenantIdResolver implements TenantIdResolver {
 
 	@Override
 	public String resolveTenantId() {
-		HttpServletRequest request = CurrentRequest.get();
-		String tenant = (request != null) ? request.getHeader(this.headerName) : null;
-		if (tenant == null || tenant.isBlank()) {
+		try {
+			return IdentityText.fromHeader(CurrentRequest.header(this.headerName));
+		}
+		catch (RuntimeException ex) {
 			return null;
 		}
-		return (tenant.length() > MAX_LENGTH) ? tenant.substring(0, MAX_LENGTH) : tenant;
 	}
 
 }

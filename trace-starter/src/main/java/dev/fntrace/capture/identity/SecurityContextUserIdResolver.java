@@ -6,7 +6,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Resolves the user from Spring Security's {@code SecurityContextHolder}: the name of an
- * authenticated, non-anonymous {@link Authentication}; when there is none, asks a fallback.
+ * authenticated, non-anonymous {@link Authentication}; when there is none, asks a fallback. The
+ * name loses its control characters and is cut to 128 characters; a
+ * blank name, or one that cannot be read, is no user.
  */
 public final class SecurityContextUserIdResolver implements UserIdResolver {
 
@@ -22,12 +24,17 @@ public final class SecurityContextUserIdResolver implements UserIdResolver {
 
 	@Override
 	public String resolveUserId() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken)) {
-			return authentication.getName();
+		try {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken)) {
+				return IdentityText.bounded(authentication.getName());
+			}
+			return IdentityText.bounded(this.fallback.resolveUserId());
 		}
-		return this.fallback.resolveUserId();
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 }

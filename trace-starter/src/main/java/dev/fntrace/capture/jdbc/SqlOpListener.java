@@ -2,7 +2,7 @@ package dev.fntrace.capture.jdbc;
 
 import java.util.List;
 
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.model.DbOp;
 import dev.fntrace.model.OpBuilder;

@@ -2,7 +2,7 @@ package dev.fntrace.capture.jdbc;
 
 import java.sql.ResultSet;
 
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.jdk.JdkJdbcProxyFactory;

@@ -7,7 +7,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
 import dev.fntrace.capture.FnNames;
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.model.ScheduleStatus;
 import dev.fntrace.model.ScheduleTrace;
 import dev.fntrace.model.TraceBuilder;

@@ -1,6 +1,6 @@
 package dev.fntrace.capture.scheduling;
 
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.model.TraceBuilder;
 

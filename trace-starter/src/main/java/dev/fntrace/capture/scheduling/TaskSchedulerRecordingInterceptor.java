@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.model.ScheduleStatus;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import dev.fntrace.FnScheduler;
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.model.ScheduleStatus;
 import dev.fntrace.model.ScheduleTrace;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Objects;
 
 import dev.fntrace.capture.OutcomeRules;
-import dev.fntrace.capture.TraceContext;
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.model.DbOp;
 import dev.fntrace.model.TraceBuilder;

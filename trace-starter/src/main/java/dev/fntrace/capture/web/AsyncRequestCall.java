@@ -162,6 +162,8 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 			finish(null, completedWith);
 		}
 		else if (this.stream != null && isDisconnect(thrown)) {
+			// the client is gone: nothing written since the last chunk reached it
+			this.stream.broken();
 			finish(null, null);
 		}
 		else {

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * The container's body writer, telling a {@link StreamCountingResponse} how many bytes each write
  * becomes in the response's charset and when it is flushed. It buffers nothing of its own, so
- * whatever the container does at the end of the response still reaches the client.
+ * whatever the container does at the end of the response still reaches the client. A writer
+ * hides its failures: each flush asks the container's writer for its error state (which flushes
+ * it), and a writer in error breaks the response, so that the chunk that failed and everything
+ * after it are not counted.
  */
 final class CountingPrintWriter extends PrintWriter {
 
@@ -76,8 +79,13 @@ final class CountingPrintWriter extends PrintWriter {
 
 		@Override
 		public void flush() {
-			this.delegate.flush();
-			this.response.endChunk();
+			// checkError() flushes the container's writer, then tells whether it ever failed
+			if (this.delegate.checkError()) {
+				this.response.broken();
+			}
+			else {
+				this.response.endChunk();
+			}
 		}
 
 		@Override

@@ -9,7 +9,8 @@ import jakarta.servlet.WriteListener;
 /**
  * The container's body stream, telling a {@link StreamCountingResponse} what each write and flush
  * moved. Failures of the container's stream reach the caller unchanged; bytes are counted only
- * once the container took them.
+ * once the container took them, and a write or flush that fails breaks the response: neither
+ * it nor anything after it is counted.
  */
 final class CountingServletOutputStream extends ServletOutputStream {
 
@@ -24,38 +25,67 @@ final class CountingServletOutputStream extends ServletOutputStream {
 
 	@Override
 	public void write(int b) throws IOException {
-		this.delegate.write(b);
+		try {
+			this.delegate.write(b);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.response.broken();
+			throw ex;
+		}
 		this.response.written(1);
 	}
 
 	@Override
 	public void write(byte[] bytes) throws IOException {
-		this.delegate.write(bytes);
-		this.response.written(bytes.length);
+		write(bytes, 0, bytes.length);
 	}
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) throws IOException {
-		this.delegate.write(bytes, offset, length);
+		try {
+			this.delegate.write(bytes, offset, length);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.response.broken();
+			throw ex;
+		}
 		this.response.written(length);
 	}
 
 	@Override
 	public void write(ByteBuffer buffer) throws IOException {
 		int length = buffer.remaining();
-		this.delegate.write(buffer);
+		try {
+			this.delegate.write(buffer);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.response.broken();
+			throw ex;
+		}
 		this.response.written(length - buffer.remaining());
 	}
 
 	@Override
 	public void flush() throws IOException {
-		this.delegate.flush();
+		try {
+			this.delegate.flush();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.response.broken();
+			throw ex;
+		}
 		this.response.endChunk();
 	}
 
 	@Override
 	public void close() throws IOException {
-		this.delegate.close();
+		try {
+			this.delegate.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.response.broken();
+			throw ex;
+		}
 		this.response.endChunk();
 	}
 

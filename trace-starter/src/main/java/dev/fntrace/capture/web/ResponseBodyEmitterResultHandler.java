@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * {@link org.springframework.web.servlet.mvc.method.annotation.SseEmitter SseEmitter} among them),
  * alone or in a {@link ResponseEntity}, open until the stream ends, counting every chunk it sends
  * and its bytes. Spring MVC flushes the response once per {@code send}, so each send is a chunk;
- * sends made before Spring MVC took the emitter go out together, as one. The stream's outcome is
+ * sends made before Spring MVC took the emitter go out together, as one. Only the sends the
+ * container accepted are counted: not the one whose write or flush failed, nor any after it. The stream's outcome is
  * the call's: {@code ok} when it completes or the client goes away (on Tomcat, the
  * {@code IOException} of the write that found the connection closed), error {@code TIMEOUT} when
  * it times out, the failure it was completed with, or another failure the container reports.

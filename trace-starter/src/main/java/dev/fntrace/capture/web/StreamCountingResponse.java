@@ -20,6 +20,10 @@ import dev.fntrace.capture.TracingFailures;
  * of the stream, the writer or the response that follows at least one written byte, and what is
  * left unflushed when the request ends. Until then it hands out the container's own stream and
  * writer, untouched.
+ * <p>
+ * The counts are what the container accepted: once a write or flush fails, or the container
+ * reports that the client went away, the response is {@link #broken() broken}: the chunk that
+ * failed and everything after it are not counted.
  */
 final class StreamCountingResponse extends HttpServletResponseWrapper {
 
@@ -35,6 +39,8 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 	private volatile AsyncRequestCall[] calls = NONE;
 
 	private volatile boolean counting;
+
+	private volatile boolean broken;
 
 	private CountingServletOutputStream outputStream;
 
@@ -107,7 +113,13 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public void flushBuffer() throws IOException {
-		super.flushBuffer();
+		try {
+			super.flushBuffer();
+		}
+		catch (IOException | RuntimeException ex) {
+			broken();
+			throw ex;
+		}
 		if (this.counting) {
 			endChunk();
 		}
@@ -130,16 +142,18 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 	 * @param bytes how many
 	 */
 	void written(long bytes) {
-		this.unflushed.addAndGet(bytes);
+		if (!this.broken) {
+			this.unflushed.addAndGet(bytes);
+		}
 	}
 
 	/**
 	 * End the current chunk: the bytes written since the last one, if any, are one chunk of every
-	 * streaming call.
+	 * streaming call, unless the response is broken.
 	 */
 	void endChunk() {
 		long bytes = this.unflushed.getAndSet(0);
-		if (bytes <= 0) {
+		if (bytes <= 0 || this.broken) {
 			return;
 		}
 		for (AsyncRequestCall call : this.calls) {
@@ -152,6 +166,15 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A write or flush failed, or the client is known to be gone: what was written since the last
+	 * chunk, and whatever is written from now on, did not reach the client and is not counted.
+	 */
+	void broken() {
+		this.broken = true;
+		this.unflushed.set(0);
 	}
 
 	/**

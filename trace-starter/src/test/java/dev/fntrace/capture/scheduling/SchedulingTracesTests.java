@@ -94,6 +94,38 @@ class SchedulingTracesTests {
 	}
 
 	@Test
+	void everyTracedCallOfAScheduledRunNamesTheSchedulingCall() {
+		this.runner.run((context) -> {
+			context.getBean(Lots.class).closeAllLater(false);
+			FnTrace scheduling = awaitOne(context, "Lots.closeAllLater");
+			TraceLog log = context.getBean(TraceLog.class);
+			List<FnTrace> closes = awaitTraces(log, "closeLot", 2);
+			assertThat(closes).allSatisfy((close) -> {
+				assertThat(close.scheduledBy()).isEqualTo(scheduling.callId());
+				assertThat(close.parentCallId()).isNull();
+			});
+			assertThat(log.find(new TraceQuery("closeAll", null, null, null, null, 10))).isEmpty();
+		});
+	}
+
+	@Test
+	void scheduledRunWithWorkOfItsOwnIsKeptAndNoLinkDangles() {
+		this.runner.run((context) -> {
+			context.getBean(Lots.class).closeAllLater(true);
+			FnTrace scheduling = awaitOne(context, "Lots.closeAllLater");
+			TraceLog log = context.getBean(TraceLog.class);
+			List<FnTrace> closes = awaitTraces(log, "closeLot", 2);
+			FnTrace run = awaitOne(context, "closeAll");
+			assertThat(run.scheduledBy()).isEqualTo(scheduling.callId());
+			assertThat(run.ops()).extracting(OpTrace::op).containsExactly(DbOp.QUERY);
+			assertThat(closes).allSatisfy((close) -> {
+				assertThat(close.scheduledBy()).isEqualTo(scheduling.callId());
+				assertThat(close.parentCallId()).isNull();
+			});
+		});
+	}
+
+	@Test
 	void scheduleInRolledBackTransactionIsDropped() {
 		this.runner.run((context) -> {
 			Lots lots = context.getBean(Lots.class);
@@ -219,6 +251,17 @@ class SchedulingTracesTests {
 		});
 	}
 
+	private static List<FnTrace> awaitTraces(TraceLog log, String fn, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		List<FnTrace> traces = log.find(new TraceQuery(fn, null, null, null, null, 100));
+		while (traces.size() < count && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			traces = log.find(new TraceQuery(fn, null, null, null, null, 100));
+		}
+		assertThat(traces).hasSize(count);
+		return traces;
+	}
+
 	private static FnTrace awaitOne(AssertableApplicationContext context, String fn) throws InterruptedException {
 		return TraceLogReads.awaitOnlyTrace(context.getBean(TraceLog.class), fn, Duration.ofSeconds(10));
 	}
@@ -333,6 +376,17 @@ class SchedulingTracesTests {
 			if (fail) {
 				throw new IllegalStateException("no lots today");
 			}
+		}
+
+		@Traced
+		public void closeAllLater(boolean lookFirst) {
+			this.fnScheduler.runAfter(Duration.ofMillis(10), "closeAll", () -> {
+				if (lookFirst) {
+					this.jdbc.queryForList("select id from lot where state = 'open'", Long.class);
+				}
+				this.closer.closeLot(1);
+				this.closer.closeLot(2);
+			});
 		}
 
 		@Traced

@@ -123,6 +123,37 @@ class StreamTracesTests {
 	}
 
 	@Test
+	void clientThatLeavesIsCountedUpToTheLastEventTheContainerAccepted() throws Exception {
+		CompletableFuture<HttpResponse<InputStream>> response = this.http.sendAsync(get("/sse/events"),
+				BodyHandlers.ofInputStream());
+		SseEmitter emitter = this.handoff.take(SseEmitter.class);
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		try (InputStream body = response.get(10, TimeUnit.SECONDS).body()) {
+			readEvents(body, 1, received);
+		}
+		// the client left: send until the container refuses, counting what it accepted (the
+		// socket may take a send or two before the client's reset arrives)
+		int accepted = 0;
+		long acceptedBytes = 0;
+		boolean refused = false;
+		for (int tick = 2; tick < 1000 && !refused; tick++) {
+			try {
+				emitter.send(SseEmitter.event().name("tick").data(Integer.toString(tick)));
+				accepted++;
+				acceptedBytes += ("event:tick\ndata:" + tick + "\n\n").getBytes(StandardCharsets.UTF_8).length;
+			}
+			catch (IOException | IllegalStateException ex) {
+				refused = true;
+			}
+		}
+		assertThat(refused).as("a send was refused").isTrue();
+		FnTrace trace = awaitTrace("sse.events");
+		assertThat(trace.outcome()).isEqualTo(FnOutcome.OK);
+		assertThat(trace.streamChunks()).isEqualTo(1 + accepted);
+		assertThat(trace.streamBytes()).isEqualTo(received.size() + acceptedBytes);
+	}
+
+	@Test
 	void emitterThatTimesOutIsATimeoutError() throws Exception {
 		this.http.send(get("/sse/silent"), BodyHandlers.discarding());
 		FnTrace trace = awaitTrace("sse.silent");

@@ -1,4 +1,4 @@
-package dev.fntrace.capture;
+package dev.fntrace.context;
 
 import dev.fntrace.model.TraceBuilder;
 

@@ -1,0 +1,92 @@
+package dev.fntrace.model;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link TraceBuilder}: its bounds count exactly what they drop.
+ */
+class TraceBuilderTests {
+
+	@Test
+	void foldingWhileFullCountsEachDroppedOpOnce() {
+		TraceBuilder trace = trace(new TraceLimits(1, 10, 1000));
+		TraceBuilder.OpsMark get = trace.markOps();
+		trace.addOp(DbOp.QUERY, "lot", null, 0, 1, true, "select", null);
+		trace.foldOpsSince(get, DbOp.GET, "Lot", "1", 0, 1, true);
+		TraceBuilder.OpsMark insert = trace.markOps();
+		trace.addOp(DbOp.INSERT, "bid", null, 0, 1, true, "insert", null);
+		trace.foldOpsSince(insert, DbOp.INSERT, "Bid", "2", 0, 1, true);
+		trace.addOp(DbOp.UPDATE, "lot", null, 0, 1, true, "update", null);
+		FnTrace finished = trace.finish(FnOutcome.OK, 10);
+		assertThat(finished.ops()).extracting(OpTrace::op).containsExactly(DbOp.GET);
+		assertThat(finished.opsDropped()).isEqualTo(2);
+	}
+
+	@Test
+	void noOpsKeptCountsEveryOp() {
+		TraceBuilder trace = trace(new TraceLimits(0, 10, 1000));
+		for (int i = 0; i < 3; i++) {
+			TraceBuilder.OpsMark mark = trace.markOps();
+			trace.addOp(DbOp.QUERY, "lot", null, 0, 1, true, "select", null);
+			trace.foldOpsSince(mark, DbOp.GET, "Lot", "1", 0, 1, true);
+		}
+		assertThat(trace.finish(FnOutcome.OK, 10).opsDropped()).isEqualTo(3);
+	}
+
+	@Test
+	void schedulesAreBoundedOnTheirOwnAndCounted() {
+		TraceBuilder trace = trace(new TraceLimits(0, 2, 1000));
+		for (int i = 0; i < 5; i++) {
+			trace.addSchedule(new ScheduleTrace("job" + i, 10L, null, ScheduleStatus.SCHEDULED));
+		}
+		FnTrace finished = trace.finish(FnOutcome.OK, 10);
+		assertThat(finished.schedules()).extracting(ScheduleTrace::fnName).containsExactly("job0", "job1");
+		assertThat(finished.schedulesDropped()).isEqualTo(3);
+	}
+
+	@Test
+	void sqlTextIsBoundedPerTraceAndCutAtTheBudget() {
+		TraceBuilder trace = trace(new TraceLimits(10, 10, 10));
+		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
+		trace.addOp(DbOp.QUERY, "b", null, 0, 1, true, "select a", null);
+		trace.addOp(DbOp.QUERY, "c", null, 0, 1, true, "select b", null);
+		FnTrace finished = trace.finish(FnOutcome.OK, 10);
+		assertThat(finished.ops()).extracting(OpTrace::sql).containsExactly("select", "sele…", null);
+		assertThat(finished.ops()).hasSize(3);
+	}
+
+	@Test
+	void foldedSqlCountsOnceAgainstTheBudget() {
+		TraceBuilder trace = trace(new TraceLimits(10, 10, 14));
+		TraceBuilder.OpsMark mark = trace.markOps();
+		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
+		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
+		trace.foldOpsSince(mark, DbOp.LIST, "A", null, 0, 1, true);
+		FnTrace finished = trace.finish(FnOutcome.OK, 10);
+		assertThat(finished.ops()).extracting(OpTrace::sql).containsExactly("select;\nselect");
+	}
+
+	@Test
+	void scheduledRunThatOnlyWrapsTracedCallsAddsNothing() {
+		TraceBuilder run = trace(TraceLimits.DEFAULTS).scheduledRun();
+		assertThat(run.onlyWrapsTracedCalls()).isFalse();
+		run.addTracedChild();
+		assertThat(run.onlyWrapsTracedCalls()).isTrue();
+		run.addOp(DbOp.QUERY, "lot", null, 0, 1, true, null, null);
+		assertThat(run.onlyWrapsTracedCalls()).isFalse();
+	}
+
+	@Test
+	void onlyTheFirstTransactionCanBeClaimed() {
+		TraceBuilder trace = trace(TraceLimits.DEFAULTS);
+		assertThat(trace.claimTransaction()).isTrue();
+		assertThat(trace.claimTransaction()).isFalse();
+	}
+
+	private static TraceBuilder trace(TraceLimits limits) {
+		return new TraceBuilder("c-1", "placeBid", FnType.MUTATION, null, null, null, null, 0L, 0L, limits);
+	}
+
+}
