@@ -2,8 +2,8 @@ package dev.fntrace;
 
 /**
  * Implemented by exceptions that carry a stable, machine-readable error code (such as
- * {@code BID_TOO_LOW}); the code becomes the {@code code} of the failed call's outcome. Exceptions
- * without one are recorded under their simple class name.
+ * {@code BID_TOO_LOW}); the code becomes the {@code code} of the failed call's outcome.
+ * Exceptions without one are recorded under their simple class name.
  */
 public interface CodedError {
 

@@ -1,8 +1,8 @@
 package dev.fntrace;
 
 /**
- * A runtime exception with an error {@link CodedError#code() code}, for functions that fail in
- * ways their callers should tell apart.
+ * A runtime exception with an error {@link CodedError#code() code}, for functions that
+ * fail in ways their callers should tell apart.
  */
 public class FnException extends RuntimeException implements CodedError {
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Schedules a function to run later, in the spirit of Convex's scheduler. Inside a transaction the
- * function is scheduled only once the transaction commits, and dropped if it rolls back. The
- * scheduling call's trace lists the schedule with its status, and the later run is traced with
- * {@code scheduled_by} set to the scheduling call's id.
+ * Schedules a function to run later, in the spirit of Convex's scheduler. Inside a
+ * transaction the function is scheduled only once the transaction commits, and dropped if
+ * it rolls back. The scheduling call's trace lists the schedule with its status, and the
+ * later run is traced with {@code scheduled_by} set to the scheduling call's id.
  */
 public interface FnScheduler {
 

@@ -8,9 +8,10 @@ import dev.fntrace.model.ScheduleTrace;
 import dev.fntrace.model.TraceBuilder;
 
 /**
- * Lets application code add to the trace of the call it runs in, for what fntrace cannot see by
- * itself: operations on other stores, chunks streamed over other transports, work scheduled by
- * other means. Outside a traced call every method does nothing, so code can call it freely.
+ * Lets application code add to the trace of the call it runs in, for what fntrace cannot
+ * see by itself: operations on other stores, chunks streamed over other transports, work
+ * scheduled by other means. Outside a traced call every method does nothing, so code can
+ * call it freely.
  */
 public final class FnTraces {
 
@@ -81,7 +82,8 @@ public final class FnTraces {
 		}
 
 		/**
-		 * Record a function scheduled to run later by other means than the {@link FnScheduler}.
+		 * Record a function scheduled to run later by other means than the
+		 * {@link FnScheduler}.
 		 * @param fnName the function's name
 		 * @param delay its delay, or {@code null}
 		 */

@@ -10,12 +10,14 @@ import java.lang.annotation.Target;
 import dev.fntrace.model.FnType;
 
 /**
- * Marks a server function whose every call is recorded as an {@link dev.fntrace.model.FnTrace}.
+ * Marks a server function whose every call is recorded as an
+ * {@link dev.fntrace.model.FnTrace}.
  * <p>
- * On a method, that method is traced; on a class, every public method of the class is. The function
- * is named {@code ClassName.method} unless {@link #value()} names it, and its type is inferred from
- * {@code @Transactional} ({@code readOnly} means {@link FnType#QUERY}, otherwise
- * {@link FnType#MUTATION}; no transaction means {@link FnType#ACTION}) unless {@link #type()} says.
+ * On a method, that method is traced; on a class, every public method of the class is.
+ * The function is named {@code ClassName.method} unless {@link #value()} names it, and
+ * its type is inferred from {@code @Transactional} ({@code readOnly} means
+ * {@link FnType#QUERY}, otherwise {@link FnType#MUTATION}; no transaction means
+ * {@link FnType#ACTION}) unless {@link #type()} says.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +32,8 @@ public @interface Traced {
 	String value() default "";
 
 	/**
-	 * The function's type, inferred from {@code @Transactional} when {@link FnType#INFERRED}.
+	 * The function's type, inferred from {@code @Transactional} when
+	 * {@link FnType#INFERRED}.
 	 * @return the function type
 	 */
 	FnType type() default FnType.INFERRED;

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Reads the one trace of a function from a {@link TraceLog} in tests: at once, or polling for a
- * trace that is finished on another thread.
+ * Reads the one trace of a function from a {@link TraceLog} in tests: at once, or polling
+ * for a trace that is finished on another thread.
  */
 public final class TraceLogReads {
 
@@ -32,8 +32,8 @@ public final class TraceLogReads {
 	}
 
 	/**
-	 * The only trace of a function, polling every 10 ms until one appears, then asserting there is
-	 * exactly one; fails when none appears in time.
+	 * The only trace of a function, polling every 10 ms until one appears, then asserting
+	 * there is exactly one; fails when none appears in time.
 	 * @param log the log
 	 * @param fn the function's name
 	 * @param wait how long to wait at most

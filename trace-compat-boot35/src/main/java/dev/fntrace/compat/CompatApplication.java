@@ -4,9 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A small Spring Boot 3.5 application with Spring Data JPA, Spring MVC and the actuator that uses
- * fntrace as any Boot 3.5 application would: every call of a {@link ThingService} function is
- * recorded and served by the {@code /actuator/fntraces} endpoint.
+ * A small Spring Boot 3.5 application with Spring Data JPA, Spring MVC and the actuator
+ * that uses fntrace as any Boot 3.5 application would: every call of a
+ * {@link ThingService} function is recorded and served by the {@code /actuator/fntraces}
+ * endpoint.
  */
 @SpringBootApplication
 public class CompatApplication {

@@ -49,8 +49,8 @@ class ThingController {
 	}
 
 	/**
-	 * The names of all things, one a line, streamed: traced until the stream completes, with the
-	 * bytes it sent.
+	 * The names of all things, one a line, streamed: traced until the stream completes,
+	 * with the bytes it sent.
 	 * @return the stream
 	 */
 	@Traced

@@ -1,7 +1,8 @@
 package dev.fntrace.compat;
 
 /**
- * A thing as the API answers it, and as fntrace records the value of a call that returns it.
+ * A thing as the API answers it, and as fntrace records the value of a call that returns
+ * it.
  *
  * @param id its id
  * @param name its name

@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fntrace auto-configuration in a Spring Boot 3.5 web application context: the beans Spring
- * Boot 4 moved or changed still appear and back off as they do on Boot 4.
+ * The fntrace auto-configuration in a Spring Boot 3.5 web application context: the beans
+ * Spring Boot 4 moved or changed still appear and back off as they do on Boot 4.
  */
 class FnTraceAutoConfigurationOnBoot35Tests {
 

@@ -25,9 +25,10 @@ import org.springframework.data.util.Version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * fntrace in a Spring Boot 3.5 application (Spring Framework 6.2, Spring Data 2025.0, Hibernate 6,
- * Jackson 2), driven over real HTTP: traced calls record their repository operations with entity
- * and ids, their rollbacks and their values, and {@code /actuator/fntraces} serves them.
+ * fntrace in a Spring Boot 3.5 application (Spring Framework 6.2, Spring Data 2025.0,
+ * Hibernate 6, Jackson 2), driven over real HTTP: traced calls record their repository
+ * operations with entity and ids, their rollbacks and their values, and
+ * {@code /actuator/fntraces} serves them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FnTracesOnBoot35IntegrationTests {
@@ -192,9 +193,9 @@ class FnTracesOnBoot35IntegrationTests {
 	}
 
 	/**
-	 * The only trace a query finds, once there is one: a stream's trace ends when the request
-	 * completes, which may be just after the client read the last byte. Looks every
-	 * {@value #POLL_MILLIS} ms for at most {@value #AWAIT_MILLIS} ms.
+	 * The only trace a query finds, once there is one: a stream's trace ends when the
+	 * request completes, which may be just after the client read the last byte. Looks
+	 * every {@value #POLL_MILLIS} ms for at most {@value #AWAIT_MILLIS} ms.
 	 */
 	private JsonNode awaitOnlyTrace(String path) {
 		long deadline = System.nanoTime() + Duration.ofMillis(AWAIT_MILLIS).toNanos();

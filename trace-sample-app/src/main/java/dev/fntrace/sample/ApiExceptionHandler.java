@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers the API's failures with an {@link ErrorResponse}: an {@link FnException} gets the
- * status its code maps to, an invalid body gets 400, and so does a lot the database refuses for its
- * negative price; any other write the database refuses gets 409 {@code DATA_CONFLICT}.
+ * Answers the API's failures with an {@link ErrorResponse}: an {@link FnException} gets
+ * the status its code maps to, an invalid body gets 400, and so does a lot the database
+ * refuses for its negative price; any other write the database refuses gets 409
+ * {@code DATA_CONFLICT}.
  */
 @RestControllerAdvice(assignableTypes = AuctionController.class)
 public class ApiExceptionHandler {

@@ -48,8 +48,8 @@ public class AuctionController {
 
 	@PostMapping
 	public ResponseEntity<LotResponse> createLot(@Valid @RequestBody CreateLotRequest request) {
-		LotResponse lot = LotResponse.of(this.auctionService.createLot(request.title(), request.startingPrice(),
-				request.endsIn()));
+		LotResponse lot = LotResponse
+			.of(this.auctionService.createLot(request.title(), request.startingPrice(), request.endsIn()));
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{lotId}")
 			.buildAndExpand(lot.id())

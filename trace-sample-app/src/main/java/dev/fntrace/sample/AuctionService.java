@@ -63,9 +63,10 @@ public class AuctionService {
 	}
 
 	/**
-	 * Put a new lot up for auction, and schedule {@link LotCloser#closeLot closeLot} to close it
-	 * if it is to end. The close is scheduled only once the lot is stored: if the transaction
-	 * rolls back (the database refuses a negative starting price at commit), it is dropped.
+	 * Put a new lot up for auction, and schedule {@link LotCloser#closeLot closeLot} to
+	 * close it if it is to end. The close is scheduled only once the lot is stored: if
+	 * the transaction rolls back (the database refuses a negative starting price at
+	 * commit), it is dropped.
 	 * @param title the title
 	 * @param startingPrice the price a first bid must exceed
 	 * @param endsIn how long the lot takes bids, or {@code null} to leave it open
@@ -83,8 +84,8 @@ public class AuctionService {
 	}
 
 	/**
-	 * Bid on a lot as the authenticated user. An accepted bid becomes the lot's current price, and
-	 * the lot's watchers are told once it is committed.
+	 * Bid on a lot as the authenticated user. An accepted bid becomes the lot's current
+	 * price, and the lot's watchers are told once it is committed.
 	 * @param lotId the lot's id
 	 * @param amount the amount, which must exceed the lot's current price
 	 * @return the accepted bid

@@ -5,9 +5,9 @@ import dev.fntrace.Traced;
 import org.springframework.stereotype.Service;
 
 /**
- * Bids on behalf of a user, as little as it takes to lead, up to a limit. Not transactional: it
- * reads the current price, then calls {@link AuctionService#placeBid placeBid}, whose own
- * transaction locks the lot and checks the price again.
+ * Bids on behalf of a user, as little as it takes to lead, up to a limit. Not
+ * transactional: it reads the current price, then calls {@link AuctionService#placeBid
+ * placeBid}, whose own transaction locks the lot and checks the price again.
  */
 @Service
 public class AutoBidder {

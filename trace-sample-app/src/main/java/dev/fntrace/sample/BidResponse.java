@@ -2,6 +2,7 @@ package dev.fntrace.sample;
 
 /**
  * An accepted bid as the API shows it.
+ *
  * @param id the bid's id
  * @param lotId the id of the lot bid on
  * @param amount the amount

@@ -3,7 +3,8 @@ package dev.fntrace.sample;
 import dev.fntrace.FnException;
 
 /**
- * Thrown when a bid does not exceed the lot's current price; code {@code BID_TOO_LOW}, HTTP 409.
+ * Thrown when a bid does not exceed the lot's current price; code {@code BID_TOO_LOW},
+ * HTTP 409.
  */
 public class BidTooLowException extends FnException {
 

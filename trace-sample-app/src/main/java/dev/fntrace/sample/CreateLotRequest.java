@@ -9,11 +9,14 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /api/lots}. The starting price is checked by the database, which
- * refuses a negative one when the new lot is written (see {@link ApiExceptionHandler}).
+ * The body of {@code POST /api/lots}. The starting price is checked by the database,
+ * which refuses a negative one when the new lot is written (see
+ * {@link ApiExceptionHandler}).
+ *
  * @param title the lot's title
  * @param startingPrice the price a first bid must exceed
- * @param endsInSeconds after how many seconds the lot closes, or {@code null} to leave it open
+ * @param endsInSeconds after how many seconds the lot closes, or {@code null} to leave it
+ * open
  */
 public record CreateLotRequest(@NotBlank @Size(max = 200) String title, @NotNull Long startingPrice,
 		@Positive @Max(MAX_ENDS_IN_SECONDS) Long endsInSeconds) {

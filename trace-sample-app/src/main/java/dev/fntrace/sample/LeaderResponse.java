@@ -2,6 +2,7 @@ package dev.fntrace.sample;
 
 /**
  * A lot and its leading bid, as the leaderboard shows them.
+ *
  * @param lotId the lot's id
  * @param title the lot's title
  * @param currentPrice the lot's current price

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The leading bid of every lot, read the naive way: one query for the lots, then one more query
- * per lot for its highest bid. This is the N+1 pattern on purpose, so that the trace viewer has a
- * real one to flag: its trace runs the same bid statement once per lot.
+ * The leading bid of every lot, read the naive way: one query for the lots, then one more
+ * query per lot for its highest bid. This is the N+1 pattern on purpose, so that the
+ * trace viewer has a real one to flag: its trace runs the same bid statement once per
+ * lot.
  */
 @Service
 public class Leaderboard {

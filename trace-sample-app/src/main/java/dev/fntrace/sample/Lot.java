@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 
 /**
  * An item up for auction, stored in table {@code lot}. Its id comes from the sequence
- * {@code lot_seq}, so saving a new lot only reads the next id: Hibernate inserts the row when the
- * transaction commits, where the database checks it (a current price must not be negative).
+ * {@code lot_seq}, so saving a new lot only reads the next id: Hibernate inserts the row
+ * when the transaction commits, where the database checks it (a current price must not be
+ * negative).
  */
 @Entity
 @Table(name = "lot")
@@ -69,7 +70,8 @@ public class Lot {
 
 	/**
 	 * The name of the user who won the lot.
-	 * @return the winner, or {@code null} while the lot is open or if it closed without bids
+	 * @return the winner, or {@code null} while the lot is open or if it closed without
+	 * bids
 	 */
 	public String getWinner() {
 		return this.winner;
@@ -93,7 +95,8 @@ public class Lot {
 
 	/**
 	 * Stop taking bids.
-	 * @param winner the name of the user with the highest bid, or {@code null} if nobody bid
+	 * @param winner the name of the user with the highest bid, or {@code null} if nobody
+	 * bid
 	 */
 	void close(String winner) {
 		this.state = LotState.CLOSED;

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Closes lots, when {@link AuctionService#createLot} scheduled them to close. A bean of its own,
- * so that the scheduled call goes through the proxy that traces it and begins its transaction.
+ * Closes lots, when {@link AuctionService#createLot} scheduled them to close. A bean of
+ * its own, so that the scheduled call goes through the proxy that traces it and begins
+ * its transaction.
  */
 @Service
 public class LotCloser {
@@ -26,9 +27,9 @@ public class LotCloser {
 	}
 
 	/**
-	 * Close a lot: it takes no more bids, and the bidder of its highest bid wins it. Watchers of the
-	 * lot are told once the lot is closed for good (after commit). Closing a closed lot changes
-	 * nothing.
+	 * Close a lot: it takes no more bids, and the bidder of its highest bid wins it.
+	 * Watchers of the lot are told once the lot is closed for good (after commit).
+	 * Closing a closed lot changes nothing.
 	 * @param lotId the lot's id
 	 * @return the closed lot
 	 * @throws LotNotFoundException if there is no such lot
@@ -36,7 +37,8 @@ public class LotCloser {
 	@Traced("closeLot")
 	@Transactional
 	public Lot closeLot(long lotId) {
-		// the lock waits for bids being placed on the lot, so that none is accepted after the close
+		// the lock waits for bids being placed on the lot, so that none is accepted after
+		// the close
 		Lot lot = this.lots.findLockedById(lotId).orElseThrow(() -> new LotNotFoundException(lotId));
 		if (!lot.isOpen()) {
 			return lot;

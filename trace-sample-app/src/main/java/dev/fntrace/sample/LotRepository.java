@@ -13,8 +13,8 @@ import org.springframework.data.jpa.repository.Lock;
 public interface LotRepository extends JpaRepository<Lot, Long> {
 
 	/**
-	 * Read a lot and lock its row until the transaction ends, so that concurrent bids on the same
-	 * lot are taken one after the other.
+	 * Read a lot and lock its row until the transaction ends, so that concurrent bids on
+	 * the same lot are taken one after the other.
 	 * @param id the lot's id
 	 * @return the lot, if there is one
 	 */

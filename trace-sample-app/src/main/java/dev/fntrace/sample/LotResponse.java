@@ -2,6 +2,7 @@ package dev.fntrace.sample;
 
 /**
  * A lot as the API shows it.
+ *
  * @param id the lot's id
  * @param title the title
  * @param currentPrice the highest accepted bid, or the starting price

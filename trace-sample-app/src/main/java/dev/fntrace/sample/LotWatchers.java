@@ -20,17 +20,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
 
 /**
  * Streams what happens to lots to the clients that watch them, as server-sent events: a
- * {@code bid} event for each accepted bid, then a {@code closed} event when the lot closes, which
- * ends the stream. Events are sent only once the transaction that caused them has committed.
+ * {@code bid} event for each accepted bid, then a {@code closed} event when the lot
+ * closes, which ends the stream. Events are sent only once the transaction that caused
+ * them has committed.
  * <p>
- * The watchers live in memory, by lot: at most {@value #MAX_WATCHERS_PER_LOT} per lot, each for
- * at most {@link #TIMEOUT}; a watcher is forgotten when its stream completes, times out or fails.
- * Every stream gets a comment ({@code :keep-alive}) every {@code sample.watch.heartbeat} (15
- * seconds by default): it keeps proxies from closing a quiet stream, and finds clients that went
- * away, which the server only notices when it writes to them.
+ * The watchers live in memory, by lot: at most {@value #MAX_WATCHERS_PER_LOT} per lot,
+ * each for at most {@link #TIMEOUT}; a watcher is forgotten when its stream completes,
+ * times out or fails. Every stream gets a comment ({@code :keep-alive}) every
+ * {@code sample.watch.heartbeat} (15 seconds by default): it keeps proxies from closing a
+ * quiet stream, and finds clients that went away, which the server only notices when it
+ * writes to them.
  * <p>
- * Events are sent on the thread that committed them (a heartbeat on the scheduler's): enough for
- * a demo, while a service with slow clients would hand them to an executor of its own.
+ * Events are sent on the thread that committed them (a heartbeat on the scheduler's):
+ * enough for a demo, while a service with slow clients would hand them to an executor of
+ * its own.
  */
 @Component
 public class LotWatchers {
@@ -38,7 +41,9 @@ public class LotWatchers {
 	/** How many clients may watch one lot at once. */
 	static final int MAX_WATCHERS_PER_LOT = 100;
 
-	/** How long a client may watch a lot before its stream ends; it may then watch again. */
+	/**
+	 * How long a client may watch a lot before its stream ends; it may then watch again.
+	 */
 	static final Duration TIMEOUT = Duration.ofMinutes(30);
 
 	private static final Log logger = LogFactory.getLog(LotWatchers.class);
@@ -52,9 +57,9 @@ public class LotWatchers {
 	}
 
 	/**
-	 * Watch a lot: its stream sends the lot's accepted bids as they commit, until the client leaves,
-	 * the lot closes or the stream times out. A closed lot's stream sends the {@code closed} event
-	 * and ends.
+	 * Watch a lot: its stream sends the lot's accepted bids as they commit, until the
+	 * client leaves, the lot closes or the stream times out. A closed lot's stream sends
+	 * the {@code closed} event and ends.
 	 * @param lotId the lot's id
 	 * @return the stream of the lot's events
 	 * @throws LotNotFoundException if there is no such lot
@@ -71,7 +76,8 @@ public class LotWatchers {
 			emitter.complete();
 		});
 		add(lotId, emitter);
-		// read once registered: a close committed before is seen here, one committed later ends
+		// read once registered: a close committed before is seen here, one committed
+		// later ends
 		// the stream through lotClosed
 		Lot lot = this.lots.findById(lotId).orElse(null);
 		if (lot == null) {
@@ -101,7 +107,8 @@ public class LotWatchers {
 	}
 
 	/**
-	 * Tell the lot's watchers that it closed, once the close has committed, and end their streams.
+	 * Tell the lot's watchers that it closed, once the close has committed, and end their
+	 * streams.
 	 * @param closed the closed lot
 	 */
 	@TransactionalEventListener
@@ -172,7 +179,8 @@ public class LotWatchers {
 	}
 
 	/**
-	 * Send an event; never throws, so that a client that went away fails no one else's call.
+	 * Send an event; never throws, so that a client that went away fails no one else's
+	 * call.
 	 * @return {@code false} if the stream is broken or over
 	 */
 	private boolean send(SseEmitter emitter, SseEventBuilder event) {

@@ -6,9 +6,10 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * A small auction service that shows fntrace at work: every call of an {@link AuctionService}
- * function is recorded and served by the {@code /actuator/fntraces} endpoint. Scheduling is on
- * for the heartbeats of {@link LotWatchers}; the scheduler also runs the closes that
+ * A small auction service that shows fntrace at work: every call of an
+ * {@link AuctionService} function is recorded and served by the
+ * {@code /actuator/fntraces} endpoint. Scheduling is on for the heartbeats of
+ * {@link LotWatchers}; the scheduler also runs the closes that
  * {@link AuctionService#createLot} schedules. {@link WinnerNotifier} runs {@code @Async}.
  */
 @SpringBootApplication

@@ -25,14 +25,17 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Security of the sample: {@code /api/**} for any signed-in user, {@code /actuator/health} for
- * everyone, every other actuator endpoint (so {@code fntraces}) for role {@code ADMIN} only.
+ * Security of the sample: {@code /api/**} for any signed-in user,
+ * {@code /actuator/health} for everyone, every other actuator endpoint (so
+ * {@code fntraces}) for role {@code ADMIN} only.
  * <p>
- * API clients sign in with HTTP Basic and get 401 when they do not; browsers get a login form.
- * CSRF protection is off for the API and the actuator, whose clients send no session cookie.
+ * API clients sign in with HTTP Basic and get 401 when they do not; browsers get a login
+ * form. CSRF protection is off for the API and the actuator, whose clients send no
+ * session cookie.
  * <p>
- * <strong>Demo only:</strong> the users {@code alice}, {@code bob} (role {@code USER}) and
- * {@code admin} (role {@code ADMIN}) live in memory with the unencoded password {@code password}.
+ * <strong>Demo only:</strong> the users {@code alice}, {@code bob} (role {@code USER})
+ * and {@code admin} (role {@code ADMIN}) live in memory with the unencoded password
+ * {@code password}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -65,8 +68,9 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * Matches requests from a browser page load, which asks for HTML by name; a request that
-	 * accepts any type, or sends no {@code Accept} at all (curl, HTTP client libraries), is not one.
+	 * Matches requests from a browser page load, which asks for HTML by name; a request
+	 * that accepts any type, or sends no {@code Accept} at all (curl, HTTP client
+	 * libraries), is not one.
 	 */
 	private static RequestMatcher browser() {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);

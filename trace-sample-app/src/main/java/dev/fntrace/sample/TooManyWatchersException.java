@@ -3,8 +3,8 @@ package dev.fntrace.sample;
 import dev.fntrace.FnException;
 
 /**
- * Thrown when a lot already has as many watchers as it takes; code {@code TOO_MANY_WATCHERS},
- * HTTP 429.
+ * Thrown when a lot already has as many watchers as it takes; code
+ * {@code TOO_MANY_WATCHERS}, HTTP 429.
  */
 public class TooManyWatchersException extends FnException {
 

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells the winner of a closed lot, off the closing thread ({@code @Async}) once the close has
- * committed. A demo: it keeps the last notices in memory and logs them, where a real service would
- * send mail. The close's trace lists the hand-off as a schedule named
+ * Tells the winner of a closed lot, off the closing thread ({@code @Async}) once the
+ * close has committed. A demo: it keeps the last notices in memory and logs them, where a
+ * real service would send mail. The close's trace lists the hand-off as a schedule named
  * {@code WinnerNotifier.notifyWinner}.
  */
 @Service

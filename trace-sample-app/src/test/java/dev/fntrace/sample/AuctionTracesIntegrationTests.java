@@ -8,7 +8,6 @@ import dev.fntrace.sample.SampleApi.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-
 import static dev.fntrace.sample.SampleApi.ADMIN;
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.ANONYMOUS;
@@ -19,9 +18,10 @@ import static dev.fntrace.sample.SampleApi.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the sample over real HTTP, as API clients would, and checks what fntrace recorded through
- * {@code /actuator/fntraces}. The database lives as long as the application context, so tests read
- * a lot's current price before bidding on it rather than assume one.
+ * Drives the sample over real HTTP, as API clients would, and checks what fntrace
+ * recorded through {@code /actuator/fntraces}. The database lives as long as the
+ * application context, so tests read a lot's current price before bidding on it rather
+ * than assume one.
  */
 class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 
@@ -47,7 +47,8 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(trace.path("outcome").path("status").asString()).isEqualTo("ok");
 		assertThat(trace.path("outcome").propertyNames()).as("fields of an ok outcome").isSubsetOf("status", "value");
 		assertThat(trace.path("duration_ms").asDouble()).isGreaterThanOrEqualTo(0);
-		// the repository calls findLockedById and save, then the update of the lot that Hibernate
+		// the repository calls findLockedById and save, then the update of the lot that
+		// Hibernate
 		// flushes at commit, which no repository call ran
 		assertThat(opKinds(trace)).containsExactly("get Lot", "insert Bid", "update lot");
 		JsonNode read = trace.path("ops").get(0);
@@ -119,7 +120,8 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(callIds(this.api.traces("status=rolled_back"))).contains(callId);
 		assertThat(callIds(this.api.traces("status=failed"))).contains(callId);
 		List<JsonNode> ok = this.api.traces("status=ok");
-		assertThat(ok).as("the getLots and getLot calls").isNotEmpty()
+		assertThat(ok).as("the getLots and getLot calls")
+			.isNotEmpty()
 			.allSatisfy((okTrace) -> assertThat(okTrace.path("outcome").path("status").asString()).isEqualTo("ok"));
 		assertThat(callIds(ok)).doesNotContain(callId);
 	}
@@ -149,8 +151,7 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(listed.json().path("total_count").asLong()).isGreaterThanOrEqualTo(2);
 		List<JsonNode> getLots = new ArrayList<>(listed.json().path("traces").values());
 		assertThat(getLots).hasSize(2);
-		assertThat(getLots.get(0).path("started_at").asLong())
-			.as("newest first")
+		assertThat(getLots.get(0).path("started_at").asLong()).as("newest first")
 			.isGreaterThanOrEqualTo(getLots.get(1).path("started_at").asLong());
 		assertThat(this.api.traces("fn=getLots&limit=1")).containsExactly(getLots.get(0));
 
@@ -161,8 +162,8 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(one.json()).isEqualTo(newest);
 
 		assertThat(this.api.send(ADMIN, "GET", "/actuator/fntraces/no-such-call", null).status()).isEqualTo(404);
-		for (String query : new String[] { "status=nonsense", "limit=-1", "limit=abc", "minDurationMs=x",
-				"after=-3", "slow=maybe" }) {
+		for (String query : new String[] { "status=nonsense", "limit=-1", "limit=abc", "minDurationMs=x", "after=-3",
+				"slow=maybe" }) {
 			SampleApi.Response refused = this.api.send(ADMIN, "GET", "/actuator/fntraces?" + query, null);
 			String parameter = query.substring(0, query.indexOf('='));
 			assertThat(refused.status()).as(query).isEqualTo(400);
@@ -175,8 +176,8 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 	void tracesAreForAdminsOnlyAndTheApiForSignedInUsers() {
 		Response anonymous = this.api.send(ANONYMOUS, "GET", "/actuator/fntraces", null);
 		assertThat(anonymous.status()).isEqualTo(401);
-		assertThat(anonymous.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Basic"));
+		assertThat(anonymous.response().headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
 		assertThat(this.api.send(ANONYMOUS, "DELETE", "/actuator/fntraces", null).status()).isEqualTo(401);
 		assertThat(this.api.send(ALICE, "GET", "/actuator/fntraces", null).status()).isEqualTo(403);
 		assertThat(this.api.send(ALICE, "DELETE", "/actuator/fntraces", null).status()).isEqualTo(403);
@@ -235,8 +236,8 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(created.json().path("currentPrice").asLong()).isEqualTo(25);
 		assertThat(created.json().path("state").asString()).isEqualTo("OPEN");
 		assertThat(created.json().path("winner").isNull()).as("winner in %s", created.body()).isTrue();
-		assertThat(created.response().headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).endsWith("/api/lots/" + lotId));
+		assertThat(created.response().headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/api/lots/" + lotId));
 		assertThat(this.api.lot(ALICE, lotId).path("title").asString()).isEqualTo("Tin robot");
 
 		JsonNode trace = this.api.onlyTrace("fn=createLot");
@@ -244,7 +245,8 @@ class AuctionTracesIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(trace.path("user_id").asString()).isEqualTo("alice");
 		assertThat(trace.path("outcome").path("status").asString()).isEqualTo("ok");
 		assertThat(trace.path("schedules").isEmpty()).as("a lot without an end schedules nothing").isTrue();
-		// save only reads the next id of the sequence; Hibernate inserts the lot at commit
+		// save only reads the next id of the sequence; Hibernate inserts the lot at
+		// commit
 		assertThat(opKinds(trace)).containsExactly("insert Lot", "insert lot");
 		JsonNode save = trace.path("ops").get(0);
 		assertThat(save.path("id").asString()).isEqualTo(Long.toString(lotId));

@@ -4,16 +4,15 @@ import dev.fntrace.sample.SampleApi.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
 import static dev.fntrace.sample.SampleApi.opKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code autoBid}, an action without a transaction of its own, bids through the {@code placeBid}
- * mutation: two traces, the mutation's naming the action its parent, with the same user and
- * tenant.
+ * {@code autoBid}, an action without a transaction of its own, bids through the
+ * {@code placeBid} mutation: two traces, the mutation's naming the action its parent,
+ * with the same user and tenant.
  */
 class AutoBidIntegrationTests extends SampleAppIntegrationTest {
 

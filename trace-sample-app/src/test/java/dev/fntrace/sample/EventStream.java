@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -19,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stream of server-sent events as a client reads it: frame by frame (an event or a comment,
- * ended by a blank line), counting every byte and frame it read. Reads wait at most
- * {@link SampleApi#ASYNC_TIMEOUT}; closing the stream disconnects the client.
+ * A stream of server-sent events as a client reads it: frame by frame (an event or a
+ * comment, ended by a blank line), counting every byte and frame it read. Reads wait at
+ * most {@link SampleApi#ASYNC_TIMEOUT}; closing the stream disconnects the client.
  */
 final class EventStream implements AutoCloseable {
 
@@ -69,7 +68,8 @@ final class EventStream implements AutoCloseable {
 	/**
 	 * Read up to the next event of a name, skipping comments (heartbeats).
 	 * @return the event
-	 * @throws AssertionError if another event comes first, the stream ends or nothing comes in time
+	 * @throws AssertionError if another event comes first, the stream ends or nothing
+	 * comes in time
 	 */
 	Frame nextEvent(String name) {
 		while (true) {
@@ -189,6 +189,7 @@ final class EventStream implements AutoCloseable {
 
 	/**
 	 * An event or a comment, as read.
+	 *
 	 * @param event the event's name, or {@code null} for a comment or an unnamed event
 	 * @param data the event's data, or {@code null}
 	 * @param comment the comment, or {@code null}

@@ -13,10 +13,10 @@ import static dev.fntrace.sample.SampleApi.opKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with {@code fntrace.web.trace-handlers=true}: every Spring MVC handler is traced as a
- * function of its own, with the {@code @Traced} service calls it makes as children, and
- * {@code fntrace.exclude} leaves {@code getLot} out, so its repository call lands in the handler's
- * trace.
+ * The sample with {@code fntrace.web.trace-handlers=true}: every Spring MVC handler is
+ * traced as a function of its own, with the {@code @Traced} service calls it makes as
+ * children, and {@code fntrace.exclude} leaves {@code getLot} out, so its repository call
+ * lands in the handler's trace.
  */
 @TestPropertySource(properties = { "fntrace.web.trace-handlers=true", "fntrace.exclude=getLot" })
 class HandlerTracingIntegrationTests extends SampleAppIntegrationTest {

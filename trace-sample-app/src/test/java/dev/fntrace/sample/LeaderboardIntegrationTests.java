@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The leaderboard reads one lot list and then the leading bid of each lot: its trace carries an
- * N+1 finding for the bid statement, counted once per lot.
+ * The leaderboard reads one lot list and then the leading bid of each lot: its trace
+ * carries an N+1 finding for the bid statement, counted once per lot.
  */
 class LeaderboardIntegrationTests extends SampleAppIntegrationTest {
 

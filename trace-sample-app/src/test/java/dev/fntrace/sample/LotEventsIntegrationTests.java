@@ -17,12 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/lots/{id}/events} streams a lot's bids as server-sent events through
- * {@code watchLot}, whose trace stays open while the stream lasts and then counts the chunks and
- * bytes it sent. Each test watches a lot of its own, and finds its watchLot trace by the lot read.
+ * {@code watchLot}, whose trace stays open while the stream lasts and then counts the
+ * chunks and bytes it sent. Each test watches a lot of its own, and finds its watchLot
+ * trace by the lot read.
  */
 class LotEventsIntegrationTests extends SampleAppIntegrationTest {
 
-	/** The bytes of a heartbeat frame, which LotWatchers sends every 200 ms in these tests. */
+	/**
+	 * The bytes of a heartbeat frame, which LotWatchers sends every 200 ms in these
+	 * tests.
+	 */
 	private static final int HEARTBEAT_BYTES = ":keep-alive\n\n".length();
 
 	@Autowired
@@ -46,7 +50,8 @@ class LotEventsIntegrationTests extends SampleAppIntegrationTest {
 			framesRead = events.framesRead();
 		}
 
-		// the app notices that the client left at its next heartbeats, which end the stream
+		// the app notices that the client left at its next heartbeats, which end the
+		// stream
 		JsonNode watchLot = this.api.awaitTrace("fn=watchLot", "the watchLot of lot " + lotId,
 				(trace) -> readsLot(trace, lotId));
 		assertThat(watchLot.path("fn_type").asString()).isEqualTo("query");
@@ -54,15 +59,17 @@ class LotEventsIntegrationTests extends SampleAppIntegrationTest {
 			.isEqualTo("ok");
 		assertThat(watchLot.path("user_id").asString()).as("the watcher").isEqualTo("alice");
 		assertThat(watchLot.path("tenant_id").asString()).as("the watcher's tenant").isEqualTo("acme");
-		// what the container accepted: what the client read, then heartbeats the app sent before it
-		// noticed that the client had left (the failed one is not counted). Heartbeats sent before
-		// Spring MVC took the emitter over go out in one flush, so chunks may be fewer than frames.
+		// what the container accepted: what the client read, then heartbeats the app sent
+		// before it
+		// noticed that the client had left (the failed one is not counted). Heartbeats
+		// sent before
+		// Spring MVC took the emitter over go out in one flush, so chunks may be fewer
+		// than frames.
 		long chunks = watchLot.path("stream_chunks").asLong();
 		long bytes = watchLot.path("stream_bytes").asLong();
 		assertThat(chunks).isGreaterThanOrEqualTo(2);
 		assertThat(bytes).isGreaterThanOrEqualTo(bytesRead);
-		assertThat((bytes - bytesRead) % HEARTBEAT_BYTES).as("bytes sent but not read are whole heartbeats")
-			.isZero();
+		assertThat((bytes - bytesRead) % HEARTBEAT_BYTES).as("bytes sent but not read are whole heartbeats").isZero();
 		assertThat(chunks).isLessThanOrEqualTo(framesRead + (bytes - bytesRead) / HEARTBEAT_BYTES);
 		assertThat(SampleApi.await("no watcher of lot " + lotId,
 				() -> (this.lotWatchers.watcherCount(lotId) == 0) ? true : null))
@@ -74,26 +81,24 @@ class LotEventsIntegrationTests extends SampleAppIntegrationTest {
 		long lotId = this.api.createLot(ALICE, "Music box", 10, 2L).path("id").asLong();
 		try (EventStream events = this.api.watch(BOB, lotId)) {
 			assertThat(events.status()).isEqualTo(200);
-			assertThat(this.api.lot(BOB, lotId).path("state").asString()).as("watched while open")
-				.isEqualTo("OPEN");
+			assertThat(this.api.lot(BOB, lotId).path("state").asString()).as("watched while open").isEqualTo("OPEN");
 
 			List<Frame> frames = events.awaitEnd();
-			assertThat(frames).filteredOn((frame) -> !frame.isComment())
-				.singleElement()
-				.satisfies((closed) -> {
-					assertThat(closed.event()).isEqualTo("closed");
-					JsonNode data = JSON.readTree(closed.data());
-					assertThat(data.path("lotId").asLong()).isEqualTo(lotId);
-					assertThat(data.path("finalPrice").asLong()).isEqualTo(10);
-					assertThat(data.path("winner").isNull()).as("winner in %s", data).isTrue();
-				});
+			assertThat(frames).filteredOn((frame) -> !frame.isComment()).singleElement().satisfies((closed) -> {
+				assertThat(closed.event()).isEqualTo("closed");
+				JsonNode data = JSON.readTree(closed.data());
+				assertThat(data.path("lotId").asLong()).isEqualTo(lotId);
+				assertThat(data.path("finalPrice").asLong()).isEqualTo(10);
+				assertThat(data.path("winner").isNull()).as("winner in %s", data).isTrue();
+			});
 
 			JsonNode watchLot = this.api.awaitTrace("fn=watchLot", "the watchLot of lot " + lotId,
 					(trace) -> readsLot(trace, lotId));
 			assertThat(watchLot.path("outcome").path("status").asString()).isEqualTo("ok");
 			assertThat(watchLot.path("user_id").asString()).isEqualTo("bob");
 			assertThat(watchLot.path("tenant_id").asString()).isEqualTo("globex");
-			// the server ended the stream and the client read it to the end: nothing sent went unread
+			// the server ended the stream and the client read it to the end: nothing sent
+			// went unread
 			assertThat(watchLot.path("stream_chunks").asLong()).isEqualTo(events.framesRead());
 			assertThat(watchLot.path("stream_bytes").asLong()).isEqualTo(events.bytesRead());
 		}

@@ -13,11 +13,12 @@ import static dev.fntrace.sample.SampleApi.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client that stops watching a lot: the watchLot trace counts exactly the chunks and bytes that
- * the container accepted, which are what the client read and the heartbeats the server sent
- * before it noticed, and none of the one that failed. Heartbeats are sent by the test, not by the
- * scheduler (so this class has an application context of its own), so that it knows which ones
- * the container accepted: those after which the watcher is still there.
+ * A client that stops watching a lot: the watchLot trace counts exactly the chunks and
+ * bytes that the container accepted, which are what the client read and the heartbeats
+ * the server sent before it noticed, and none of the one that failed. Heartbeats are sent
+ * by the test, not by the scheduler (so this class has an application context of its
+ * own), so that it knows which ones the container accepted: those after which the watcher
+ * is still there.
  */
 @TestPropertySource(properties = "sample.watch.heartbeat=1h")
 class LotWatcherLeavesIntegrationTests extends SampleAppIntegrationTest {
@@ -33,7 +34,8 @@ class LotWatcherLeavesIntegrationTests extends SampleAppIntegrationTest {
 		long lotId = this.api.createLot(ALICE, "Jack-in-the-box", 10, null).path("id").asLong();
 		long bytesRead;
 		int framesRead;
-		// the stream's headers go out with its first event; events sent before Spring MVC took the
+		// the stream's headers go out with its first event; events sent before Spring MVC
+		// took the
 		// stream would go out together, so the second bid waits until the first arrived
 		CompletableFuture<EventStream> watching = CompletableFuture.supplyAsync(() -> this.api.watch(ALICE, lotId));
 		SampleApi.await("a watcher of lot " + lotId, () -> (this.lotWatchers.watcherCount(lotId) == 1) ? true : null);

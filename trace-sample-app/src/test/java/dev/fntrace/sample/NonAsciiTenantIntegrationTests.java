@@ -20,11 +20,11 @@ import static dev.fntrace.sample.SampleApi.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tenant that is not ASCII, sent in {@code X-Tenant-Id} as the UTF-8 that clients send, is
- * traced as typed and found by {@code ?tenant=}, although the container decodes header bytes as
- * ISO-8859-1 and Spring Security's firewall rejects the control characters that this makes of
- * {@code €}, {@code 東京} and {@code Łódź}. The bids are sent over a plain socket, so that the header's
- * bytes on the wire are exactly the value's UTF-8 bytes.
+ * A tenant that is not ASCII, sent in {@code X-Tenant-Id} as the UTF-8 that clients send,
+ * is traced as typed and found by {@code ?tenant=}, although the container decodes header
+ * bytes as ISO-8859-1 and Spring Security's firewall rejects the control characters that
+ * this makes of {@code €}, {@code 東京} and {@code Łódź}. The bids are sent over a plain
+ * socket, so that the header's bytes on the wire are exactly the value's UTF-8 bytes.
  */
 class NonAsciiTenantIntegrationTests extends SampleAppIntegrationTest {
 

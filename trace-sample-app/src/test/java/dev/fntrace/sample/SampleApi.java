@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client of the sample over real HTTP, as API clients would use it: the API as some user, and
- * {@code /actuator/fntraces} as admin. Anything asynchronous is awaited by polling every
- * {@link #POLL_INTERVAL} for at most {@link #ASYNC_TIMEOUT}.
+ * A client of the sample over real HTTP, as API clients would use it: the API as some
+ * user, and {@code /actuator/fntraces} as admin. Anything asynchronous is awaited by
+ * polling every {@link #POLL_INTERVAL} for at most {@link #ASYNC_TIMEOUT}.
  */
 final class SampleApi {
 
@@ -131,8 +131,8 @@ final class SampleApi {
 	}
 
 	/**
-	 * Wait for a trace of {@code GET /actuator/fntraces?query} that matches, which the log holds only
-	 * once the call has finished.
+	 * Wait for a trace of {@code GET /actuator/fntraces?query} that matches, which the
+	 * log holds only once the call has finished.
 	 * @return the newest trace that matches
 	 */
 	JsonNode awaitTrace(String query, String description, Predicate<JsonNode> matching) {
@@ -261,8 +261,8 @@ final class SampleApi {
 	}
 
 	/**
-	 * Who sends a request: a user signed in with HTTP Basic (none when {@code null}) and the
-	 * tenant sent in {@code X-Tenant-Id} (none when {@code null}).
+	 * Who sends a request: a user signed in with HTTP Basic (none when {@code null}) and
+	 * the tenant sent in {@code X-Tenant-Id} (none when {@code null}).
 	 */
 	record Caller(String user, String tenant) {
 

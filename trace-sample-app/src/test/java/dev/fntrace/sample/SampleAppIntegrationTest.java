@@ -5,9 +5,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The base of the sample's integration tests: the app on a random port (one context shared by
- * every class, see {@link SampleAppTest}), a client for its API, and an empty trace log before
- * each test.
+ * The base of the sample's integration tests: the app on a random port (one context
+ * shared by every class, see {@link SampleAppTest}), a client for its API, and an empty
+ * trace log before each test.
  */
 @SampleAppTest
 abstract class SampleAppIntegrationTest {

@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * Starts the sample on a random port for a test class. Every integration test class uses it, so
- * they all share one application context (and one database). Event streams get a heartbeat every
- * 200 ms, so that the app notices within a second that a client went away.
+ * Starts the sample on a random port for a test class. Every integration test class uses
+ * it, so they all share one application context (and one database). Event streams get a
+ * heartbeat every 200 ms, so that the app notices within a second that a client went
+ * away.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
 import static dev.fntrace.sample.SampleApi.JSON;
@@ -17,9 +16,10 @@ import static dev.fntrace.sample.SampleApi.opKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A lot created with {@code endsInSeconds} is closed by {@code closeLot}, which {@code createLot}
- * schedules with fntrace's {@code FnScheduler}: the schedule shows in createLot's trace, and the
- * later run is traced with {@code scheduled_by}, or never happens if createLot rolled back.
+ * A lot created with {@code endsInSeconds} is closed by {@code closeLot}, which
+ * {@code createLot} schedules with fntrace's {@code FnScheduler}: the schedule shows in
+ * createLot's trace, and the later run is traced with {@code scheduled_by}, or never
+ * happens if createLot rolled back.
  */
 class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 
@@ -66,8 +66,7 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(late.status()).as(late.body()).isEqualTo(409);
 		assertThat(late.json().path("code").asString()).isEqualTo("LOT_CLOSED");
 
-		assertThat(this.api.traces(""))
-			.filteredOn((trace) -> createLotId.equals(trace.path("scheduled_by").asString()))
+		assertThat(this.api.traces("")).filteredOn((trace) -> createLotId.equals(trace.path("scheduled_by").asString()))
 			.as("the closeLot call is the scheduled run's only trace, no wrapper around it")
 			.extracting((trace) -> trace.path("call_id").asString())
 			.containsExactly(closeLot.path("call_id").asString());
@@ -107,8 +106,10 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(this.api.send(ALICE, "GET", "/api/lots/" + refusedId, null).status()).as("no lot stored")
 			.isEqualTo(404);
 
-		// a bounded wait for something that must not happen: had it been scheduled, closeLot would
-		// have run (and failed, LOT_NOT_FOUND) one second after the commit; watch twice as long
+		// a bounded wait for something that must not happen: had it been scheduled,
+		// closeLot would
+		// have run (and failed, LOT_NOT_FOUND) one second after the commit; watch twice
+		// as long
 		SampleApi.assertNeverWithin("a closeLot scheduled by " + createLotId, Duration.ofSeconds(2),
 				() -> this.api.traces("fn=closeLot")
 					.stream()

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The trace viewer in a real headless Chromium, driven by Selenium against the running sample:
- * login, the calls just made, the status filter, one trace's waterfall, the N+1 flag and live
- * updates. Skipped only where Debian's {@code chromium-driver} is not installed.
+ * The trace viewer in a real headless Chromium, driven by Selenium against the running
+ * sample: login, the calls just made, the status filter, one trace's waterfall, the N+1
+ * flag and live updates. Skipped only where Debian's {@code chromium-driver} is not
+ * installed.
  * <p>
  * The test of a rolled-back trace saves a screenshot of the page to
  * {@code target/fntraces-page.png}.
@@ -63,8 +64,8 @@ class TraceViewerBrowserTests extends SampleAppIntegrationTest {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--window-size=1440,900", "--user-data-dir=" + profile.toAbsolutePath());
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1440,900", "--user-data-dir=" + profile.toAbsolutePath());
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
@@ -215,7 +216,8 @@ class TraceViewerBrowserTests extends SampleAppIntegrationTest {
 	}
 
 	/**
-	 * The call ids of the rows, read in one script so that a live update cannot interleave.
+	 * The call ids of the rows, read in one script so that a live update cannot
+	 * interleave.
 	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> rowCallIds() {
@@ -230,8 +232,8 @@ class TraceViewerBrowserTests extends SampleAppIntegrationTest {
 	}
 
 	private static WebElement rowOf(JsonNode trace) {
-		return browser.findElement(By.cssSelector("#traces tbody tr[data-call-id='" + trace.path("call_id").asString()
-				+ "']"));
+		return browser
+			.findElement(By.cssSelector("#traces tbody tr[data-call-id='" + trace.path("call_id").asString() + "']"));
 	}
 
 	private static <T> T waitUntil(Function<? super WebDriver, T> condition) {

@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over HTTP, {@code /actuator/fntraces} answers a browser with the page and every JSON client with
- * JSON as before, behind the actuator's security; the statistics answer at
+ * Over HTTP, {@code /actuator/fntraces} answers a browser with the page and every JSON
+ * client with JSON as before, behind the actuator's security; the statistics answer at
  * {@code /actuator/fntraces/stats}.
  */
 class TraceViewerIntegrationTests extends SampleAppIntegrationTest {
@@ -60,8 +60,8 @@ class TraceViewerIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(get("alice", "/actuator/fntraces", BROWSER_ACCEPT).statusCode()).isEqualTo(403);
 		HttpResponse<String> anonymous = get(null, "/actuator/fntraces", BROWSER_ACCEPT);
 		assertThat(anonymous.statusCode()).isEqualTo(302);
-		assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).endsWith("/login"));
+		assertThat(anonymous.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 	}
 
 	@Test

@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page and the JSON on a separate management port under another base path: the page reads the
- * endpoint at whatever path it was loaded from.
+ * The page and the JSON on a separate management port under another base path: the page
+ * reads the endpoint at whatever path it was loaded from.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "management.endpoints.web.base-path=/manage" })

@@ -13,8 +13,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code fntrace.enabled=false} tracing is off, not the app: the sample starts, and creating a
- * lot, which schedules its close through the {@code FnScheduler}, still works, untraced.
+ * With {@code fntrace.enabled=false} tracing is off, not the app: the sample starts, and
+ * creating a lot, which schedules its close through the {@code FnScheduler}, still works,
+ * untraced.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fntrace.enabled=false")
 class TracingDisabledIntegrationTests {
@@ -34,7 +35,8 @@ class TracingDisabledIntegrationTests {
 		String state = lot.path("state").asString();
 		while (!"CLOSED".equals(state) && System.nanoTime() < deadline) {
 			Thread.sleep(SampleApi.POLL_INTERVAL.toMillis());
-			state = api.send(SampleApi.ALICE, "GET", "/api/lots/" + lot.path("id").asLong(), null).json()
+			state = api.send(SampleApi.ALICE, "GET", "/api/lots/" + lot.path("id").asLong(), null)
+				.json()
 				.path("state")
 				.asString();
 		}

@@ -36,10 +36,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.lang.Nullable;
 
 /**
- * {@link Endpoint @Endpoint} that serves the recent function traces: filtered lists, one trace by
- * call id, statistics per function, and clearing. Returned values are shown as the
- * {@code show-values} policy allows. Every trace served carries its {@link TraceInsights insights}.
- * A browser that asks for {@code text/html} gets the trace viewer page instead of the list.
+ * {@link Endpoint @Endpoint} that serves the recent function traces: filtered lists, one
+ * trace by call id, statistics per function, and clearing. Returned values are shown as
+ * the {@code show-values} policy allows. Every trace served carries its
+ * {@link TraceInsights insights}. A browser that asks for {@code text/html} gets the
+ * trace viewer page instead of the list.
  */
 @Endpoint(id = "fntraces")
 public class FnTracesEndpoint {
@@ -48,8 +49,8 @@ public class FnTracesEndpoint {
 	public static final int DEFAULT_LIMIT = 100;
 
 	/**
-	 * The selector that reads the statistics, {@code /fntraces/stats}. No call id can be it: call
-	 * ids always hold a {@code -}.
+	 * The selector that reads the statistics, {@code /fntraces/stats}. No call id can be
+	 * it: call ids always hold a {@code -}.
 	 */
 	public static final String STATS = "stats";
 
@@ -73,8 +74,8 @@ public class FnTracesEndpoint {
 	 * Create an endpoint.
 	 * @param log the trace log
 	 * @param showValues when returned values are shown
-	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty for any
-	 * authenticated user
+	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty
+	 * for any authenticated user
 	 */
 	public FnTracesEndpoint(TraceLog log, Show showValues, Set<String> roles) {
 		this(log, showValues, roles, new NPlusOneDetector(NPlusOneDetector.DEFAULT_THRESHOLD),
@@ -85,8 +86,8 @@ public class FnTracesEndpoint {
 	 * Create an endpoint.
 	 * @param log the trace log
 	 * @param showValues when returned values are shown
-	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty for any
-	 * authenticated user
+	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty
+	 * for any authenticated user
 	 * @param nPlusOne the N+1 rule
 	 * @param slow the slow-call thresholds
 	 */
@@ -99,8 +100,8 @@ public class FnTracesEndpoint {
 	 * Create an endpoint that also shows fntrace's own failures.
 	 * @param log the trace log
 	 * @param showValues when returned values are shown
-	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty for any
-	 * authenticated user
+	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty
+	 * for any authenticated user
 	 * @param nPlusOne the N+1 rule
 	 * @param slow the slow-call thresholds
 	 * @param failures how many times fntrace failed, by kind
@@ -116,7 +117,8 @@ public class FnTracesEndpoint {
 	}
 
 	/**
-	 * The list of traces as JSON, or the trace viewer page for a browser that asks for HTML.
+	 * The list of traces as JSON, or the trace viewer page for a browser that asks for
+	 * HTML.
 	 * @param fn the function name
 	 * @param status {@code ok}, {@code error}, {@code rolled_back} or {@code failed}
 	 * @param user the user id
@@ -125,7 +127,8 @@ public class FnTracesEndpoint {
 	 * @param limit the most traces to return, {@value #DEFAULT_LIMIT} by default
 	 * @param after a cursor from an earlier answer: only traces recorded since then
 	 * @param slow {@code true} for slow calls only, {@code false} for the others
-	 * @param nPlusOne {@code true} for calls with an N+1 finding only, {@code false} for the others
+	 * @param nPlusOne {@code true} for calls with an N+1 finding only, {@code false} for
+	 * the others
 	 * @param format what the caller accepts; {@code null} (outside the web) for JSON
 	 * @param securityContext the caller, for the {@code show-values} policy
 	 * @return the page, or the traces and the state of the log
@@ -141,9 +144,9 @@ public class FnTracesEndpoint {
 		FnTracesFormat json = (format != null) ? format : FnTracesFormat.ACTUATOR_V3;
 		try {
 			FnTracesDescriptor traces = traces(fn, status, user, tenant,
-					QueryParameters.decimal("minDurationMs", minDurationMs),
-					QueryParameters.integer("limit", limit), QueryParameters.longInteger("after", after),
-					QueryParameters.bool("slow", slow), QueryParameters.bool("nPlusOne", nPlusOne), securityContext);
+					QueryParameters.decimal("minDurationMs", minDurationMs), QueryParameters.integer("limit", limit),
+					QueryParameters.longInteger("after", after), QueryParameters.bool("slow", slow),
+					QueryParameters.bool("nPlusOne", nPlusOne), securityContext);
 			return new WebEndpointResponse<>(traces, json);
 		}
 		catch (InvalidEndpointRequestException ex) {
@@ -163,9 +166,9 @@ public class FnTracesEndpoint {
 	 * @param securityContext the caller, for the {@code show-values} policy
 	 * @return the traces and the state of the log
 	 */
-	public FnTracesDescriptor traces(@Nullable String fn, @Nullable String status,
-			@Nullable String user, @Nullable String tenant, @Nullable Double minDurationMs,
-			@Nullable Integer limit, SecurityContext securityContext) {
+	public FnTracesDescriptor traces(@Nullable String fn, @Nullable String status, @Nullable String user,
+			@Nullable String tenant, @Nullable Double minDurationMs, @Nullable Integer limit,
+			SecurityContext securityContext) {
 		return traces(fn, status, user, tenant, minDurationMs, limit, null, null, null, securityContext);
 	}
 
@@ -179,7 +182,8 @@ public class FnTracesEndpoint {
 	 * @param limit the most traces to return, {@value #DEFAULT_LIMIT} by default
 	 * @param after a cursor from an earlier answer: only traces recorded since then
 	 * @param slow {@code true} for slow calls only, {@code false} for the others
-	 * @param nPlusOne {@code true} for calls with an N+1 finding only, {@code false} for the others
+	 * @param nPlusOne {@code true} for calls with an N+1 finding only, {@code false} for
+	 * the others
 	 * @param securityContext the caller, for the {@code show-values} policy
 	 * @return the traces and the state of the log
 	 */
@@ -200,12 +204,13 @@ public class FnTracesEndpoint {
 		for (FnTrace trace : traces) {
 			shown.add(tracedCall(shown(trace, showValues)));
 		}
-		return new FnTracesDescriptor(this.log.totalCount(), this.log.capacity(), this.log.size(),
-				this.failures.get(), cursor, shown);
+		return new FnTracesDescriptor(this.log.totalCount(), this.log.capacity(), this.log.size(), this.failures.get(),
+				cursor, shown);
 	}
 
 	/**
-	 * Statistics per function over the traces the log holds, computed in one pass over the log.
+	 * Statistics per function over the traces the log holds, computed in one pass over
+	 * the log.
 	 * @return the statistics
 	 */
 	public FnStatisticsDescriptor statistics() {
@@ -232,14 +237,15 @@ public class FnTracesEndpoint {
 	}
 
 	/**
-	 * One trace by its call id, or the {@link #statistics() statistics} for {@value #STATS}.
+	 * One trace by its call id, or the {@link #statistics() statistics} for
+	 * {@value #STATS}.
 	 * <p>
-	 * Actuator maps one read operation to {@code /fntraces/{selector}}, so the statistics share it
-	 * with the call ids; {@value #STATS} cannot be a call id.
+	 * Actuator maps one read operation to {@code /fntraces/{selector}}, so the statistics
+	 * share it with the call ids; {@value #STATS} cannot be a call id.
 	 * @param callId the call id, or {@value #STATS}
 	 * @param securityContext the caller, for the {@code show-values} policy
-	 * @return the trace or the statistics, or {@code null} (answered 404) when the log does not hold
-	 * the trace
+	 * @return the trace or the statistics, or {@code null} (answered 404) when the log
+	 * does not hold the trace
 	 */
 	@ReadOperation
 	public OperationResponseBody traceOrStatistics(@Selector String callId, SecurityContext securityContext) {
@@ -304,40 +310,41 @@ public class FnTracesEndpoint {
 
 	/**
 	 * The traces that matched a query, with the state of the log.
+	 *
 	 * @param totalCount how many traces were ever recorded
 	 * @param capacity how many traces the log holds at most
 	 * @param size how many traces the log holds now
-	 * @param failures how many times fntrace itself failed, by kind (each failure was swallowed:
-	 * the traced call went on unharmed)
-	 * @param cursor pass it as {@code after} to get only the traces recorded since this answer
+	 * @param failures how many times fntrace itself failed, by kind (each failure was
+	 * swallowed: the traced call went on unharmed)
+	 * @param cursor pass it as {@code after} to get only the traces recorded since this
+	 * answer
 	 * @param traces the matching traces, newest first
 	 */
 	public record FnTracesDescriptor(@JsonProperty("total_count") long totalCount,
-			@JsonProperty("capacity") int capacity,
-			@JsonProperty("size") int size,
-			@JsonProperty("failures") Map<String, Long> failures,
-			@JsonProperty("cursor") long cursor,
-			@JsonProperty("traces") List<TracedCall> traces)
-			implements OperationResponseBody {
+			@JsonProperty("capacity") int capacity, @JsonProperty("size") int size,
+			@JsonProperty("failures") Map<String, Long> failures, @JsonProperty("cursor") long cursor,
+			@JsonProperty("traces") List<TracedCall> traces) implements OperationResponseBody {
 
 	}
 
 	/**
 	 * One trace as served: its fields, and its insights under {@code insights}.
+	 *
 	 * @param trace the trace
 	 * @param insights what the insights found in it
 	 */
-	public record TracedCall(@JsonUnwrapped FnTrace trace, @JsonProperty("insights") TraceInsights insights)
-			implements OperationResponseBody {
+	public record TracedCall(@JsonUnwrapped FnTrace trace,
+			@JsonProperty("insights") TraceInsights insights) implements OperationResponseBody {
 
 	}
 
 	/**
 	 * Statistics per function.
+	 *
 	 * @param traces how many traces they cover: the traces the log holds
 	 * @param totalCount how many traces were ever recorded
-	 * @param histogramBoundsMs the upper bounds of the latency histograms' buckets, in milliseconds;
-	 * each histogram has one bucket more, for the rest
+	 * @param histogramBoundsMs the upper bounds of the latency histograms' buckets, in
+	 * milliseconds; each histogram has one bucket more, for the rest
 	 * @param functions the statistics of each function, the most called first
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -349,8 +356,10 @@ public class FnTracesEndpoint {
 	}
 
 	/**
-	 * The answer to a request with a bad parameter: the message names the parameter, and is the
-	 * body itself, so that clients see it whatever the application's error settings.
+	 * The answer to a request with a bad parameter: the message names the parameter, and
+	 * is the body itself, so that clients see it whatever the application's error
+	 * settings.
+	 *
 	 * @param message what is wrong, naming the parameter
 	 */
 	public record BadRequestDescriptor(@JsonProperty("message") String message) implements OperationResponseBody {
@@ -377,6 +386,7 @@ public class FnTracesEndpoint {
 
 	/**
 	 * The result of clearing the log.
+	 *
 	 * @param removed how many traces were removed
 	 */
 	public record ClearedDescriptor(long removed) implements OperationResponseBody {

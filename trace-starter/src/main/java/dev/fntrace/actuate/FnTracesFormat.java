@@ -8,9 +8,10 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * What the list operation of the {@link FnTracesEndpoint} produces: JSON in the media types every
- * actuator endpoint answers with, or the trace viewer page for a browser that asks for
- * {@code text/html}. A request that accepts anything gets the latest actuator JSON, as before.
+ * What the list operation of the {@link FnTracesEndpoint} produces: JSON in the media
+ * types every actuator endpoint answers with, or the trace viewer page for a browser that
+ * asks for {@code text/html}. A request that accepts anything gets the latest actuator
+ * JSON, as before.
  */
 public enum FnTracesFormat implements Producible<FnTracesFormat> {
 

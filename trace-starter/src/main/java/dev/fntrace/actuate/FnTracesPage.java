@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The trace viewer page: one HTML document with its style sheet and script inlined, so that it is
- * served by the endpoint's own operation, behind the endpoint's own security, on any management
- * port and base path, and needs nothing from outside the starter jar. Read once, when first asked.
+ * The trace viewer page: one HTML document with its style sheet and script inlined, so
+ * that it is served by the endpoint's own operation, behind the endpoint's own security,
+ * on any management port and base path, and needs nothing from outside the starter jar.
+ * Read once, when first asked.
  */
 final class FnTracesPage {
 

@@ -4,9 +4,9 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import org.springframework.lang.Nullable;
 
 /**
- * Reads the endpoint's query parameters from their text, so that a bad value is answered with a
- * message naming the parameter rather than by actuator's conversion, whose message Spring Boot's
- * default error settings hide.
+ * Reads the endpoint's query parameters from their text, so that a bad value is answered
+ * with a message naming the parameter rather than by actuator's conversion, whose message
+ * Spring Boot's default error settings hide.
  */
 final class QueryParameters {
 
@@ -68,8 +68,7 @@ final class QueryParameters {
 	}
 
 	private static InvalidEndpointRequestException invalid(String name, String problem) {
-		return new InvalidEndpointRequestException("Invalid parameter '" + name + "': " + problem,
-				"Invalid " + name);
+		return new InvalidEndpointRequestException("Invalid parameter '" + name + "': " + problem, "Invalid " + name);
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
- * The endpoint's settings under their first keys, {@code fntrace.endpoint.*}: still read, and used
- * where the {@code management.endpoint.fntraces.*} keys are not set.
+ * The endpoint's settings under their first keys, {@code fntrace.endpoint.*}: still read,
+ * and used where the {@code management.endpoint.fntraces.*} keys are not set.
  */
 @ConfigurationProperties("fntrace.endpoint")
 public class DeprecatedFnTracesEndpointProperties {

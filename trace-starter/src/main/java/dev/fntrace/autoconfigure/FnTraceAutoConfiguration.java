@@ -36,11 +36,11 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration that records a trace of every {@link dev.fntrace.Traced @Traced} call into a
- * {@link TraceLog} and any other {@link TraceSink} beans. Needs nothing but Spring: who called is
- * read from the servlet request and Spring Security only where they are on the classpath (see
- * {@link IdentityConfigurations}), else not at all. Every bean backs off when the application
- * defines its own.
+ * Auto-configuration that records a trace of every {@link dev.fntrace.Traced @Traced}
+ * call into a {@link TraceLog} and any other {@link TraceSink} beans. Needs nothing but
+ * Spring: who called is read from the servlet request and Spring Security only where they
+ * are on the classpath (see {@link IdentityConfigurations}), else not at all. Every bean
+ * backs off when the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "fntrace.enabled", matchIfMissing = true)
@@ -90,15 +90,14 @@ public final class FnTraceAutoConfiguration {
 	OutcomeRules fnOutcomeRules(FnTraceProperties properties, ObjectProvider<ValueRecorder> values,
 			TracingFailures failures) {
 		return new OutcomeRules(properties.getMaxMessageLength(),
-				properties.isRecordValues() ? values.getIfAvailable() : null, properties.getMaxValueLength(),
-				failures);
+				properties.isRecordValues() ? values.getIfAvailable() : null, properties.getMaxValueLength(), failures);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TraceRecorder fnTraceRecorder(FnTraceProperties properties, CallIdGenerator callIds, UserIdResolver users,
-			TenantIdResolver tenants, OutcomeRules outcomes, ObjectProvider<TraceSink> sinks,
-			TracingFailures failures, ObjectProvider<PendingResultHandler> pendingResults) {
+			TenantIdResolver tenants, OutcomeRules outcomes, ObjectProvider<TraceSink> sinks, TracingFailures failures,
+			ObjectProvider<PendingResultHandler> pendingResults) {
 		TraceLimits limits = new TraceLimits(properties.getMaxOpsPerTrace(), properties.getMaxSchedulesPerTrace(),
 				properties.getJdbc().getMaxSqlLengthPerTrace());
 		return new TraceRecorder(callIds, users, tenants, limits, outcomes, sinks.orderedStream().toList(), failures,
@@ -115,9 +114,9 @@ public final class FnTraceAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	static TracedAdvisor fnTracedAdvisor(ObjectProvider<FnDescriptorResolver> descriptors,
-			ObjectProvider<TraceRecorder> recorder, ObjectProvider<TracingFailures> failures,
-			Environment environment) {
-		// bound here rather than injected: the pointcut is asked while infrastructure beans are
+			ObjectProvider<TraceRecorder> recorder, ObjectProvider<TracingFailures> failures, Environment environment) {
+		// bound here rather than injected: the pointcut is asked while infrastructure
+		// beans are
 		// still being created, before the properties bean may be
 		FnTraceProperties properties = Binder.get(environment)
 			.bindOrCreate("fntrace", Bindable.of(FnTraceProperties.class));
@@ -145,7 +144,8 @@ public final class FnTraceAutoConfiguration {
 	}
 
 	/**
-	 * Values written by Jackson 2, as in Spring Boot 3 applications: only when Jackson 3 is absent.
+	 * Values written by Jackson 2, as in Spring Boot 3 applications: only when Jackson 3
+	 * is absent.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ObjectMapper.class)

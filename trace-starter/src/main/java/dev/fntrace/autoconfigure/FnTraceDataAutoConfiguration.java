@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Role;
 import org.springframework.data.repository.Repository;
 
 /**
- * Auto-configuration that records each call of a Spring Data repository inside a traced call as
- * one operation of its trace, with its domain type, the entity id where the call names one, and the
- * SQL it ran folded into it. Off with {@code fntrace.data.enabled=false}: the SQL is then recorded
- * statement by statement.
+ * Auto-configuration that records each call of a Spring Data repository inside a traced
+ * call as one operation of its trace, with its domain type, the entity id where the call
+ * names one, and the SQL it ran folded into it. Off with
+ * {@code fntrace.data.enabled=false}: the SQL is then recorded statement by statement.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnClass(Repository.class)

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration that wraps every {@link DataSource} bean with datasource-proxy, so that the SQL
- * statements a traced call runs become operations of its trace.
+ * Auto-configuration that wraps every {@link DataSource} bean with datasource-proxy, so
+ * that the SQL statements a traced call runs become operations of its trace.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnClass({ DataSource.class, ProxyDataSource.class })

@@ -13,9 +13,9 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration of fntrace, under {@code fntrace.*}. Checked when bound: a bound that is not
- * positive, or a capacity too large to hold, stops the application with a message naming the
- * property, rather than losing every trace later.
+ * Configuration of fntrace, under {@code fntrace.*}. Checked when bound: a bound that is
+ * not positive, or a capacity too large to hold, stops the application with a message
+ * naming the property, rather than losing every trace later.
  */
 @ConfigurationProperties("fntrace")
 public class FnTraceProperties implements Validator {
@@ -49,13 +49,14 @@ public class FnTraceProperties implements Validator {
 	private int maxMessageLength = 500;
 
 	/**
-	 * How long the JSON of a recorded value may be before it is cut (while it is written).
+	 * How long the JSON of a recorded value may be before it is cut (while it is
+	 * written).
 	 */
 	private int maxValueLength = 2000;
 
 	/**
-	 * Whether to record the values traced functions return. Off by default: values may hold
-	 * personal data.
+	 * Whether to record the values traced functions return. Off by default: values may
+	 * hold personal data.
 	 */
 	private boolean recordValues = false;
 
@@ -83,7 +84,6 @@ public class FnTraceProperties implements Validator {
 	private final Scheduling scheduling = new Scheduling();
 
 	private final Propagation propagation = new Propagation();
-
 
 	private final Insights insights = new Insights();
 
@@ -189,8 +189,9 @@ public class FnTraceProperties implements Validator {
 	public static class Data {
 
 		/**
-		 * Whether to record each Spring Data repository call inside a traced call as one operation
-		 * (get, list, insert, ...) with its domain type and entity id, folding the SQL it ran.
+		 * Whether to record each Spring Data repository call inside a traced call as one
+		 * operation (get, list, insert, ...) with its domain type and entity id, folding
+		 * the SQL it ran.
 		 */
 		private boolean enabled = true;
 
@@ -219,7 +220,8 @@ public class FnTraceProperties implements Validator {
 
 		/**
 		 * Whether to trace every Spring MVC handler method as a function named
-		 * 'Controller.method', so that an application without @Traced gets a trace per request.
+		 * 'Controller.method', so that an application without @Traced gets a trace per
+		 * request.
 		 */
 		private boolean traceHandlers = false;
 
@@ -234,7 +236,8 @@ public class FnTraceProperties implements Validator {
 	}
 
 	/**
-	 * Scheduling: the FnScheduler and recording of work handed to TaskScheduler and @Async.
+	 * Scheduling: the FnScheduler and recording of work handed to TaskScheduler
+	 * and @Async.
 	 */
 	public static class Scheduling {
 
@@ -259,8 +262,9 @@ public class FnTraceProperties implements Validator {
 	public static class Propagation {
 
 		/**
-		 * Whether to declare a context-propagating TaskDecorator (when the application has no
-		 * TaskDecorator) so that executors and @Async methods carry the current trace.
+		 * Whether to declare a context-propagating TaskDecorator (when the application
+		 * has no TaskDecorator) so that executors and @Async methods carry the current
+		 * trace.
 		 */
 		private boolean enabled = true;
 
@@ -295,8 +299,8 @@ public class FnTraceProperties implements Validator {
 		private int maxSqlLength = 2000;
 
 		/**
-		 * How many characters of SQL text one trace keeps in all, folded repository operations
-		 * included; statements past it are kept cut, or without their text.
+		 * How many characters of SQL text one trace keeps in all, folded repository
+		 * operations included; statements past it are kept cut, or without their text.
 		 */
 		private int maxSqlLengthPerTrace = 16_000;
 
@@ -348,8 +352,7 @@ public class FnTraceProperties implements Validator {
 		checkRange(errors, "maxMessageLength", properties.getMaxMessageLength(), 1, 1_000_000);
 		checkRange(errors, "maxValueLength", properties.getMaxValueLength(), 1, 10_000_000);
 		checkRange(errors, "jdbc.maxSqlLength", properties.getJdbc().getMaxSqlLength(), 1, 1_000_000);
-		checkRange(errors, "jdbc.maxSqlLengthPerTrace", properties.getJdbc().getMaxSqlLengthPerTrace(), 0,
-				10_000_000);
+		checkRange(errors, "jdbc.maxSqlLengthPerTrace", properties.getJdbc().getMaxSqlLengthPerTrace(), 0, 10_000_000);
 		if (properties.getTenantHeader() == null || properties.getTenantHeader().isBlank()) {
 			errors.rejectValue("tenantHeader", "fntrace.blank", "must not be blank");
 		}
@@ -368,14 +371,14 @@ public class FnTraceProperties implements Validator {
 	public static class Insights {
 
 		/**
-		 * How many runs of the same statement shape (SQL text, or repository operation and
-		 * entity) in one call make an N+1 finding.
+		 * How many runs of the same statement shape (SQL text, or repository operation
+		 * and entity) in one call make an N+1 finding.
 		 */
 		private int nPlusOneThreshold = 5;
 
 		/**
-		 * How long a call takes at least to be flagged slow, for functions without their own
-		 * threshold.
+		 * How long a call takes at least to be flagged slow, for functions without their
+		 * own threshold.
 		 */
 		private Duration slowThreshold = Duration.ofSeconds(1);
 

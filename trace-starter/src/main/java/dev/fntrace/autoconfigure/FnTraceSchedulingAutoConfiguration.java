@@ -28,12 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Auto-configuration of what a traced call schedules and where its work travels: the
- * {@link FnScheduler}, recording of work handed to a {@link TaskScheduler} or an {@code @Async}
- * method, and a {@link TaskDecorator} so executors carry the current trace. The
- * {@link FnScheduler} is there even with tracing off ({@code fntrace.enabled=false} or
- * {@code fntrace.scheduling.enabled=false}), so code that uses it keeps working: it then
- * schedules untraced. Inside a transaction it defers to the commit only where spring-tx is
- * present.
+ * {@link FnScheduler}, recording of work handed to a {@link TaskScheduler} or an
+ * {@code @Async} method, and a {@link TaskDecorator} so executors carry the current
+ * trace. The {@link FnScheduler} is there even with tracing off
+ * ({@code fntrace.enabled=false} or {@code fntrace.scheduling.enabled=false}), so code
+ * that uses it keeps working: it then schedules untraced. Inside a transaction it defers
+ * to the commit only where spring-tx is present.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @EnableConfigurationProperties(FnTraceProperties.class)

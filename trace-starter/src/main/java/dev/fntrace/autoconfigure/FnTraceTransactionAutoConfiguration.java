@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Auto-configuration that listens to every transaction manager, so that a traced call whose own
- * transaction rolls back is recorded as {@code rolled_back}, and inner transactions that roll back
- * are recorded as operations of the call.
+ * Auto-configuration that listens to every transaction manager, so that a traced call
+ * whose own transaction rolls back is recorded as {@code rolled_back}, and inner
+ * transactions that roll back are recorded as operations of the call.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnClass(TransactionExecutionListener.class)

@@ -6,10 +6,8 @@ import jakarta.servlet.DispatcherType;
 
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracingFailures;
-import dev.fntrace.capture.web.DeferredResultResultHandler;
-import dev.fntrace.capture.web.ResponseBodyEmitterResultHandler;
+import dev.fntrace.capture.web.SpringMvcResultHandler;
 import dev.fntrace.capture.web.StreamCountingFilter;
-import dev.fntrace.capture.web.StreamingResponseBodyResultHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,10 +23,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * Auto-configuration that keeps the trace of a call returning a Spring MVC stream or deferred
- * result open until the request completes, and counts what streams send to the client. Every bean
- * backs off when the application defines its own: the filter when the application has a
- * {@link StreamCountingFilter} bean or a {@link FilterRegistrationBean} of one.
+ * Auto-configuration that keeps the trace of a call returning a Spring MVC stream or
+ * deferred result open until the request completes, and counts what streams send to the
+ * client. Every bean backs off when the application defines its own: the filter when the
+ * application has a {@link StreamCountingFilter} bean or a {@link FilterRegistrationBean}
+ * of one, each result handler when a bean has its name.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 @ConditionalOnBean({ TraceRecorder.class, TracingFailures.class })
 public final class FnTraceWebAutoConfiguration {
 
-	// Spring Boot 4's @ConditionalOnMissingFilterBean, which Spring Boot 3 has in another package
+	// Spring Boot 4's @ConditionalOnMissingFilterBean, which Spring Boot 3 has in another
+	// package
 	@Bean
 	@ConditionalOnMissingBean(value = StreamCountingFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<StreamCountingFilter> fnStreamCountingFilter(TracingFailures failures) {
@@ -50,21 +50,21 @@ public final class FnTraceWebAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ResponseBodyEmitterResultHandler fnResponseBodyEmitterResultHandler(TracingFailures failures) {
-		return new ResponseBodyEmitterResultHandler(failures);
+	@ConditionalOnMissingBean(name = "fnResponseBodyEmitterResultHandler")
+	SpringMvcResultHandler fnResponseBodyEmitterResultHandler(TracingFailures failures) {
+		return SpringMvcResultHandler.emitters(failures);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StreamingResponseBodyResultHandler fnStreamingResponseBodyResultHandler(TracingFailures failures) {
-		return new StreamingResponseBodyResultHandler(failures);
+	@ConditionalOnMissingBean(name = "fnStreamingResponseBodyResultHandler")
+	SpringMvcResultHandler fnStreamingResponseBodyResultHandler(TracingFailures failures) {
+		return SpringMvcResultHandler.streamingBodies(failures);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	DeferredResultResultHandler fnDeferredResultResultHandler(TracingFailures failures) {
-		return new DeferredResultResultHandler(failures);
+	@ConditionalOnMissingBean(name = "fnDeferredResultResultHandler")
+	SpringMvcResultHandler fnDeferredResultResultHandler(TracingFailures failures) {
+		return SpringMvcResultHandler.deferredResults(failures);
 	}
 
 }

@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@link FnTracesEndpoint}, when Spring Boot's actuator is on the
- * classpath, the endpoint is enabled and exposed, and there is a {@link TraceLog} to read.
- * Recording needs none of it.
+ * Auto-configuration for the {@link FnTracesEndpoint}, when Spring Boot's actuator is on
+ * the classpath, the endpoint is enabled and exposed, and there is a {@link TraceLog} to
+ * read. Recording needs none of it.
  */
 @AutoConfiguration(after = FnTraceAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -54,9 +54,8 @@ public final class FnTracesEndpointAutoConfiguration {
 				return (tracingFailures != null) ? tracingFailures.counts() : Map.of();
 			};
 			FnTraceProperties.Insights insights = traceProperties.getInsights();
-			return new FnTracesEndpoint(log, showValues, roles,
-					new NPlusOneDetector(insights.getNPlusOneThreshold()), slowCallThresholds(insights),
-					failureCounts);
+			return new FnTracesEndpoint(log, showValues, roles, new NPlusOneDetector(insights.getNPlusOneThreshold()),
+					slowCallThresholds(insights), failureCounts);
 		}
 
 		private static SlowCallThresholds slowCallThresholds(FnTraceProperties.Insights insights) {

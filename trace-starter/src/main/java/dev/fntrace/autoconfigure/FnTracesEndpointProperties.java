@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of the {@code fntraces} actuator endpoint, under
- * {@code management.endpoint.fntraces.*} where Spring Boot users look for an endpoint's settings.
+ * {@code management.endpoint.fntraces.*} where Spring Boot users look for an endpoint's
+ * settings.
  */
 @ConfigurationProperties("management.endpoint.fntraces")
 public class FnTracesEndpointProperties {

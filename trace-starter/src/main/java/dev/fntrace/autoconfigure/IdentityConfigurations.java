@@ -16,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Who called, from what the classpath offers, imported by {@link FnTraceAutoConfiguration} in
- * order: Spring Security first, then the servlet request; each only where its library is present.
+ * Who called, from what the classpath offers, imported by
+ * {@link FnTraceAutoConfiguration} in order: Spring Security first, then the servlet
+ * request; each only where its library is present.
  */
 final class IdentityConfigurations {
 
@@ -25,8 +26,8 @@ final class IdentityConfigurations {
 	}
 
 	/**
-	 * The user from Spring Security, falling back to the servlet request's principal where there
-	 * is a servlet API.
+	 * The user from Spring Security, falling back to the servlet request's principal
+	 * where there is a servlet API.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SecurityContextHolder.class)

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * A writer that keeps at most a given number of characters and then fails, so that a value is
- * serialised only as far as it will be kept.
+ * A writer that keeps at most a given number of characters and then fails, so that a
+ * value is serialised only as far as it will be kept.
  */
 final class BoundedJsonWriter extends Writer {
 

@@ -4,9 +4,10 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes call ids that are unique across restarts and instances: a random 64-bit prefix drawn once
- * per generator, then a sequence number, as in {@code 3f9a0c1d2e4b5a69-1b}. Cheaper than a random
- * UUID per call, and ids of one instance sort by the order calls started.
+ * Makes call ids that are unique across restarts and instances: a random 64-bit prefix
+ * drawn once per generator, then a sequence number in hex, as in
+ * {@code 3f9a0c1d2e4b5a69-1b}. Cheaper than a random UUID per call. Ids are identifiers,
+ * not an order: they do not sort by start time (the log keeps its own order).
  */
 public final class CallIdGenerator {
 

@@ -5,8 +5,9 @@ import java.util.concurrent.CompletionStage;
 import dev.fntrace.model.TraceBuilder;
 
 /**
- * Finishes the trace of a call that returned a {@link CompletionStage} when the stage completes,
- * with the stage's value or failure. The caller gets the very stage the method returned.
+ * Finishes the trace of a call that returned a {@link CompletionStage} when the stage
+ * completes, with the stage's value or failure. The caller gets the very stage the method
+ * returned.
  */
 public final class CompletionStageResultHandler implements PendingResultHandler {
 

@@ -16,9 +16,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.PatternMatchUtils;
 
 /**
- * Resolves, once per method and target class, the name and type of a traced function, and whether
- * the include and exclude patterns let it be recorded. Later calls read the cache: no reflection
- * per call.
+ * Resolves, once per method and target class, the name and type of a traced function, and
+ * whether the include and exclude patterns let it be recorded. Later calls read the
+ * cache: no reflection per call.
  */
 public class FnDescriptorResolver {
 
@@ -31,13 +31,6 @@ public class FnDescriptorResolver {
 	private final String[] include;
 
 	private final String[] exclude;
-
-	/**
-	 * Create a resolver that records every function.
-	 */
-	public FnDescriptorResolver() {
-		this(List.of(), List.of());
-	}
 
 	/**
 	 * Create a resolver with name patterns ({@code *} matches anything).
@@ -71,8 +64,7 @@ public class FnDescriptorResolver {
 		if (traced == null) {
 			traced = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
 		}
-		String name = (traced != null && !traced.value().isEmpty()) ? traced.value()
-				: FnNames.of(userClass, method);
+		String name = (traced != null && !traced.value().isEmpty()) ? traced.value() : FnNames.of(userClass, method);
 		FnType type = (traced != null && traced.type() != FnType.INFERRED) ? traced.type()
 				: inferType(specific, userClass);
 		return new FnDescriptor(name, type, isRecorded(name), ClassUtils.getQualifiedMethodName(method, targetClass));
@@ -82,8 +74,8 @@ public class FnDescriptorResolver {
 	 * Infer a function's type from its transaction annotations.
 	 * @param method the method
 	 * @param targetClass the class it is called on
-	 * @return {@link FnType#QUERY} for a read-only transaction, {@link FnType#MUTATION} for another
-	 * transaction, {@link FnType#ACTION} without one
+	 * @return {@link FnType#QUERY} for a read-only transaction, {@link FnType#MUTATION}
+	 * for another transaction, {@link FnType#ACTION} without one
 	 */
 	private static FnType inferType(Method method, Class<?> targetClass) {
 		AnnotationAttributes transactional = transactionalAttributes(method, targetClass);

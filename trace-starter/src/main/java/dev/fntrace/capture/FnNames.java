@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 import org.springframework.util.ClassUtils;
 
 /**
- * The default name of a function: {@code ClassName.method}, with the user's class behind any
- * CGLIB proxy.
+ * The default name of a function: {@code ClassName.method}, with the user's class behind
+ * any CGLIB proxy.
  */
 public final class FnNames {
 

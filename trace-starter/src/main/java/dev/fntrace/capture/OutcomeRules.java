@@ -5,13 +5,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import dev.fntrace.CodedError;
+import dev.fntrace.model.BoundedText;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.TraceBuilder;
 
 /**
  * Decides how a call ended: a rollback of the call's own transaction makes it
- * {@code rolled_back}; else a failure makes it {@code error}, with the failure's code and its
- * message cut to a bound; else it is {@code ok}, with its value when values are recorded.
+ * {@code rolled_back}; else a failure makes it {@code error}, with the failure's code and
+ * its message cut to a bound; else it is {@code ok}, with its value when values are
+ * recorded.
  */
 public final class OutcomeRules {
 
@@ -43,7 +45,7 @@ public final class OutcomeRules {
 			Throwable cause = unwrap(failure);
 			String code = codeOf(cause);
 			String message = messageOf(cause);
-			return (rollback != null) ? new FnOutcome.RolledBack(code, message) : new FnOutcome.Error(code, message);
+			return (rollback != null) ? new FnOutcome.RolledBack(code, message) : new FnOutcome.Errored(code, message);
 		}
 		if (rollback != null) {
 			return rollback;
@@ -52,8 +54,8 @@ public final class OutcomeRules {
 	}
 
 	/**
-	 * The code of a failure: the {@link CodedError#code() code} it carries, else its simple class
-	 * name.
+	 * The code of a failure: the {@link CodedError#code() code} it carries, else its
+	 * simple class name.
 	 * @param failure the failure
 	 * @return the code
 	 */

@@ -6,17 +6,18 @@ import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.context.TraceContext;
 import dev.fntrace.log.TraceSink;
+import dev.fntrace.model.BoundedText;
 import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.FnType;
 import dev.fntrace.model.TraceBuilder;
 import dev.fntrace.model.TraceLimits;
 
 /**
- * Starts and finishes traces, like Micrometer's {@code ObservedAspect}: start, run the call with
- * its trace current, finish. Who called comes from the identity resolvers (or the enclosing call),
- * the outcome from the {@link OutcomeRules}, and the finished trace goes to every
- * {@link TraceSink}. Shared by every capture point that records a call. Never throws: its own
- * failures go to {@link TracingFailures}.
+ * Starts and finishes traces, like Micrometer's {@code ObservedAspect}: start, run the
+ * call with its trace current, finish. Who called comes from the identity resolvers (or
+ * the enclosing call), the outcome from the {@link OutcomeRules}, and the finished trace
+ * goes to every {@link TraceSink}. Shared by every capture point that records a call.
+ * Never throws: its own failures go to {@link TracingFailures}.
  */
 public class TraceRecorder {
 
@@ -48,7 +49,8 @@ public class TraceRecorder {
 	 * @param outcomes decide how calls ended
 	 * @param sinks receive the finished traces
 	 * @param failures where fntrace's own failures go
-	 * @param pendingResults keep traces open while results that complete later are under way
+	 * @param pendingResults keep traces open while results that complete later are under
+	 * way
 	 */
 	public TraceRecorder(CallIdGenerator callIds, UserIdResolver users, TenantIdResolver tenants, TraceLimits limits,
 			OutcomeRules outcomes, List<? extends TraceSink> sinks, TracingFailures failures,
@@ -64,11 +66,12 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Start recording a call of a function. Nested in a traced call, the new trace names that call
-	 * its parent and inherits its user and tenant; started by scheduled work, it names the
-	 * scheduling call in {@code scheduled_by} instead.
+	 * Start recording a call of a function. Nested in a traced call, the new trace names
+	 * that call its parent and inherits its user and tenant; started by scheduled work,
+	 * it names the scheduling call in {@code scheduled_by} instead.
 	 * @param fn the function
-	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start it
+	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start
+	 * it
 	 */
 	public TraceBuilder start(FnDescriptor fn) {
 		try {
@@ -96,14 +99,15 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Start recording work that a call scheduled to run later. Traced calls the work makes are
-	 * linked to the scheduling call too; the run's own trace is kept only when it has something
-	 * of its own to say (see {@link #finishScheduledRun}).
+	 * Start recording work that a call scheduled to run later. Traced calls the work
+	 * makes are linked to the scheduling call too; the run's own trace is kept only when
+	 * it has something of its own to say (see {@link #finishScheduledRun}).
 	 * @param fnName the name the work was scheduled under
 	 * @param scheduledBy the scheduling call's id, or {@code null}
 	 * @param userId the scheduling call's user, or {@code null}
 	 * @param tenantId the scheduling call's tenant, or {@code null}
-	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start it
+	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start
+	 * it
 	 */
 	public TraceBuilder startScheduledRun(String fnName, String scheduledBy, String userId, String tenantId) {
 		try {
@@ -138,8 +142,9 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Run a call with its trace current on this thread, then finish the trace (now, or when a
-	 * pending result completes). The call's result or exception passes through unchanged.
+	 * Run a call with its trace current on this thread, then finish the trace (now, or
+	 * when a pending result completes). The call's result or exception passes through
+	 * unchanged.
 	 * @param trace the call's trace
 	 * @param call the call
 	 * @return what the call returned
@@ -199,8 +204,8 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Finish a call and hand its trace to the sinks, with the outcome the {@link OutcomeRules}
-	 * decide.
+	 * Finish a call and hand its trace to the sinks, with the outcome the
+	 * {@link OutcomeRules} decide.
 	 * @param trace the trace of the call
 	 * @param value what the call returned, or {@code null}
 	 * @param failure what the call threw, or {@code null} if it returned
@@ -219,8 +224,9 @@ public class TraceRecorder {
 	}
 
 	/**
-	 * Finish the run of scheduled work. Its trace is kept unless the work only called traced
-	 * functions (their traces already say all, and name the scheduling call) and returned.
+	 * Finish the run of scheduled work. Its trace is kept unless the work only called
+	 * traced functions (their traces already say all, and name the scheduling call) and
+	 * returned.
 	 * @param trace the run's trace
 	 * @param failure what the work threw, or {@code null} if it returned
 	 */

@@ -6,8 +6,8 @@ import dev.fntrace.log.TraceSink;
 import dev.fntrace.model.FnTrace;
 
 /**
- * Hands every finished trace to each sink, so that one failing sink neither stops the others nor
- * reaches the traced call.
+ * Hands every finished trace to each sink, so that one failing sink neither stops the
+ * others nor reaches the traced call.
  */
 final class TraceSinks {
 

@@ -6,8 +6,8 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.core.Ordered;
 
 /**
- * Applies the {@link TracedInterceptor} to {@link dev.fntrace.Traced @Traced} methods. Ordered
- * before the transaction advisor so that a trace encloses its call's transaction.
+ * Applies the {@link TracedInterceptor} to {@link dev.fntrace.Traced @Traced} methods.
+ * Ordered before the transaction advisor so that a trace encloses its call's transaction.
  */
 public class TracedAdvisor extends DefaultPointcutAdvisor {
 
@@ -15,18 +15,10 @@ public class TracedAdvisor extends DefaultPointcutAdvisor {
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	/**
-	 * Create an advisor for {@code @Traced} methods.
-	 * @param interceptor the interceptor to apply
-	 */
-	public TracedAdvisor(TracedInterceptor interceptor) {
-		this(interceptor, () -> false);
-	}
-
-	/**
 	 * Create an advisor.
 	 * @param interceptor the interceptor to apply
-	 * @param traceHandlers whether to trace every Spring MVC handler method as well, asked once,
-	 * on first use
+	 * @param traceHandlers whether to trace every Spring MVC handler method as well,
+	 * asked once, on first use
 	 */
 	public TracedAdvisor(TracedInterceptor interceptor, BooleanSupplier traceHandlers) {
 		super(new TracedPointcut(traceHandlers), interceptor);

@@ -12,9 +12,10 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Records each call of a {@link dev.fntrace.Traced @Traced} method. Runs outside
- * {@code @Transactional}, so the commit or rollback happens inside the trace. The method returns or
- * throws exactly what it would without fntrace; a call that returns a result that completes later
- * (a {@link java.util.concurrent.CompletionStage}, a stream) is finished when it completes.
+ * {@code @Transactional}, so the commit or rollback happens inside the trace. The method
+ * returns or throws exactly what it would without fntrace; a call that returns a result
+ * that completes later (a {@link java.util.concurrent.CompletionStage}, a stream) is
+ * finished when it completes.
  */
 public class TracedInterceptor implements MethodInterceptor {
 
@@ -25,8 +26,8 @@ public class TracedInterceptor implements MethodInterceptor {
 	private final Supplier<TracingFailures> failures;
 
 	/**
-	 * Create an interceptor. Its collaborators are looked up on first use, so that the advisor can
-	 * be created early without creating them.
+	 * Create an interceptor. Its collaborators are looked up on first use, so that the
+	 * advisor can be created early without creating them.
 	 * @param descriptors resolves the traced functions
 	 * @param recorder the recorder
 	 * @param failures where fntrace's own failures go

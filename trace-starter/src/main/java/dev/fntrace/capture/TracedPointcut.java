@@ -16,11 +16,12 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Matches the methods annotated {@link Traced @Traced}, and the public methods of classes annotated
- * {@code @Traced}, except those declared by {@link Object} and their overrides
- * ({@code toString}, {@code equals}, {@code hashCode}) unless annotated themselves. Optionally also
- * matches every Spring MVC handler method ({@code @RequestMapping} in a {@code @Controller}), so
- * that an application without annotations gets a trace per request.
+ * Matches the methods annotated {@link Traced @Traced}, and the public methods of classes
+ * annotated {@code @Traced}, except those declared by {@link Object} and their overrides
+ * ({@code toString}, {@code equals}, {@code hashCode}) unless annotated themselves.
+ * Optionally also matches every Spring MVC handler method ({@code @RequestMapping} in a
+ * {@code @Controller}), so that an application without annotations gets a trace per
+ * request.
  */
 public class TracedPointcut extends StaticMethodMatcherPointcut {
 
@@ -31,16 +32,9 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 	private final BooleanSupplier traceHandlers;
 
 	/**
-	 * Create a pointcut for {@code @Traced} methods only.
-	 */
-	public TracedPointcut() {
-		this(() -> false);
-	}
-
-	/**
 	 * Create a pointcut.
-	 * @param traceHandlers whether to match Spring MVC handler methods too, asked once, on first
-	 * use
+	 * @param traceHandlers whether to match Spring MVC handler methods too, asked once,
+	 * on first use
 	 */
 	public TracedPointcut(BooleanSupplier traceHandlers) {
 		SingletonSupplier<Boolean> once = SingletonSupplier.of(traceHandlers::getAsBoolean);

@@ -9,13 +9,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Where fntrace reports its own failures, so that they never reach the traced app: each is counted
- * by kind (what fntrace was doing), and the first of each kind and exception type is logged with
- * its stack trace. The counts are shown by the endpoint, so failures are never silent.
+ * Where fntrace reports its own failures, so that they never reach the traced app: each
+ * is counted by kind (what fntrace was doing), and the first of each kind and exception
+ * type is logged with its stack trace. The counts are shown by the endpoint, so failures
+ * are never silent.
  */
 public class TracingFailures {
 
-	/** The kind under which failures are counted once {@value #MAX_KINDS} kinds are known. */
+	/**
+	 * The kind under which failures are counted once {@value #MAX_KINDS} kinds are known.
+	 */
 	public static final String OTHER_KIND = "other";
 
 	static final int MAX_KINDS = 100;

@@ -3,10 +3,10 @@ package dev.fntrace.capture;
 import java.io.Writer;
 
 /**
- * Writes a value a traced call returned as the JSON document kept in its trace. Used only when
- * {@code fntrace.record-values} is on: values are private by default. The writer it is given
- * stops taking characters past {@code fntrace.max-value-length}, so a large value is cut while it
- * is written, never serialised whole first.
+ * Writes a value a traced call returned as the JSON document kept in its trace. Used only
+ * when {@code fntrace.record-values} is on: values are private by default. The writer it
+ * is given stops taking characters past {@code fntrace.max-value-length}, so a large
+ * value is cut while it is written, never serialised whole first.
  */
 @FunctionalInterface
 public interface ValueRecorder {

@@ -3,9 +3,9 @@ package dev.fntrace.context;
 import dev.fntrace.model.TraceBuilder;
 
 /**
- * The trace of the call running on the current thread. Nested calls stack: entering returns the
- * trace that was current, and restoring it ends the nesting. Registered with Micrometer's
- * context-propagation so that executors can carry it to other threads.
+ * The trace of the call running on the current thread. Nested calls stack: entering
+ * returns the trace that was current, and restoring it ends the nesting. Registered with
+ * Micrometer's context-propagation so that executors can carry it to other threads.
  */
 public final class TraceContext {
 

@@ -6,8 +6,9 @@ import dev.fntrace.model.TraceBuilder;
 
 /**
  * Lets Micrometer's context-propagation carry the current trace across threads
- * ({@code ContextPropagatingTaskDecorator}, {@code @Async}, Reactor), so work done on behalf of a
- * traced call lands in that call's trace. Registered through {@code ServiceLoader}.
+ * ({@code ContextPropagatingTaskDecorator}, {@code @Async}, Reactor), so work done on
+ * behalf of a traced call lands in that call's trace. Registered through
+ * {@code ServiceLoader}.
  */
 public final class TraceContextAccessor implements ThreadLocalAccessor<TraceBuilder> {
 

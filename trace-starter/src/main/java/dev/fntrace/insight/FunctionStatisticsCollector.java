@@ -12,15 +12,18 @@ import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
 
 /**
- * Adds up traces, one at a time, into {@link FunctionStatistics} per function name. It keeps one
- * duration per trace seen (to compute exact percentiles), not the traces. Not thread-safe: use one
- * collector per computation.
+ * Adds up traces, one at a time, into {@link FunctionStatistics} per function name. It
+ * keeps one duration per trace seen (to compute exact percentiles), not the traces. Not
+ * thread-safe: use one collector per computation.
  */
 public final class FunctionStatisticsCollector implements Consumer<FnTrace> {
 
-	/** Upper bounds of the latency histogram's buckets, in milliseconds; a last bucket holds the rest. */
-	public static final List<Double> HISTOGRAM_BOUNDS_MS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0,
-			500.0, 1000.0, 2000.0, 5000.0);
+	/**
+	 * Upper bounds of the latency histogram's buckets, in milliseconds; a last bucket
+	 * holds the rest.
+	 */
+	public static final List<Double> HISTOGRAM_BOUNDS_MS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0,
+			1000.0, 2000.0, 5000.0);
 
 	private final SlowCallThresholds slow;
 
@@ -96,7 +99,7 @@ public final class FunctionStatisticsCollector implements Consumer<FnTrace> {
 			if (this.fnType == null && trace.fnType() != null) {
 				this.fnType = trace.fnType().jsonName();
 			}
-			if (trace.outcome() instanceof FnOutcome.Error) {
+			if (trace.outcome() instanceof FnOutcome.Errored) {
 				this.errors++;
 			}
 			else if (trace.outcome() instanceof FnOutcome.RolledBack) {

@@ -10,10 +10,11 @@ import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.OpTrace;
 
 /**
- * Finds N+1 queries in one trace: the same statement shape run at least {@code threshold} times by
- * one call. The shape of an operation is its SQL text (kept with {@code ?} placeholders, so the
- * same statement with other parameters has the same shape), or, for an operation without SQL,
- * its kind and entity (the same repository operation on the same entity type).
+ * Finds N+1 queries in one trace: the same statement shape run at least {@code threshold}
+ * times by one call. The shape of an operation is its SQL text (kept with {@code ?}
+ * placeholders, so the same statement with other parameters has the same shape), or, for
+ * an operation without SQL, its kind and entity (the same repository operation on the
+ * same entity type).
  * <p>
  * This class is the one definition of N+1 that the endpoint, the page and tests share.
  */
@@ -26,7 +27,8 @@ public final class NPlusOneDetector {
 
 	/**
 	 * Create a detector.
-	 * @param threshold how many runs of one statement shape in one trace make a finding, at least 2
+	 * @param threshold how many runs of one statement shape in one trace make a finding,
+	 * at least 2
 	 */
 	public NPlusOneDetector(int threshold) {
 		if (threshold < 2) {
@@ -68,7 +70,8 @@ public final class NPlusOneDetector {
 	}
 
 	/**
-	 * The statement shape of one operation: its SQL text, or its kind and entity when it ran none.
+	 * The statement shape of one operation: its SQL text, or its kind and entity when it
+	 * ran none.
 	 * @param op the operation
 	 * @return the shape
 	 */

@@ -5,9 +5,11 @@ import java.util.Map;
 import dev.fntrace.model.FnTrace;
 
 /**
- * When a call counts as slow: a default threshold, and thresholds per function name that override
- * it.
- * @param defaultThresholdMs the threshold for functions without their own, in milliseconds
+ * When a call counts as slow: a default threshold, and thresholds per function name that
+ * override it.
+ *
+ * @param defaultThresholdMs the threshold for functions without their own, in
+ * milliseconds
  * @param thresholdsMs thresholds by function name, in milliseconds
  */
 public record SlowCallThresholds(double defaultThresholdMs, Map<String, Double> thresholdsMs) {

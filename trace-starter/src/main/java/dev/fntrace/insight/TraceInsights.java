@@ -9,6 +9,7 @@ import dev.fntrace.model.FnTrace;
 
 /**
  * What the insights found in one trace.
+ *
  * @param slow whether the call was slow
  * @param slowThresholdMs the threshold it was measured against, in milliseconds
  * @param nPlusOne the N+1 findings, most repeated first

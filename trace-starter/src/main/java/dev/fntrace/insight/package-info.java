@@ -1,5 +1,6 @@
 /**
- * What the endpoint and tests learn from traces: the one N+1 rule, slow-call thresholds and per-function statistics. Uses the model only.
+ * What the endpoint and tests learn from traces: the one N+1 rule, slow-call thresholds
+ * and per-function statistics. Uses the model only.
  */
 @NullMarked
 package dev.fntrace.insight;

@@ -12,11 +12,12 @@ import dev.fntrace.model.FnTrace;
 /**
  * A {@link TraceLog} that keeps the last {@code capacity} traces in a ring of slots.
  * <p>
- * Writes are lock-free: a writer claims the next sequence number with one atomic increment and
- * stores its trace in that number's slot; if a slow writer finds its slot already taken by a newer
- * trace it gives up, so the ring always holds the newest trace of each slot. Readers walk the
- * sequence numbers from the newest down and keep a slot only if it holds exactly the number they
- * expect, so a trace is never read twice and never read after it was evicted or cleared.
+ * Writes are lock-free: a writer claims the next sequence number with one atomic
+ * increment and stores its trace in that number's slot; if a slow writer finds its slot
+ * already taken by a newer trace it gives up, so the ring always holds the newest trace
+ * of each slot. Readers walk the sequence numbers from the newest down and keep a slot
+ * only if it holds exactly the number they expect, so a trace is never read twice and
+ * never read after it was evicted or cleared.
  */
 public class InMemoryTraceLog implements TraceLog {
 
@@ -98,8 +99,9 @@ public class InMemoryTraceLog implements TraceLog {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * The cursor is the next sequence number, or the oldest one whose writer has claimed it but
-	 * not stored its trace yet, so that a query after the cursor still finds that trace.
+	 * The cursor is the next sequence number, or the oldest one whose writer has claimed
+	 * it but not stored its trace yet, so that a query after the cursor still finds that
+	 * trace.
 	 */
 	@Override
 	public long cursor() {

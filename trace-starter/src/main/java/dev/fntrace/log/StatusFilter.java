@@ -29,15 +29,15 @@ public enum StatusFilter {
 	public boolean matches(FnOutcome outcome) {
 		return switch (this) {
 			case OK -> outcome instanceof FnOutcome.Ok;
-			case ERROR -> outcome instanceof FnOutcome.Error;
+			case ERROR -> outcome instanceof FnOutcome.Errored;
 			case ROLLED_BACK -> outcome instanceof FnOutcome.RolledBack;
 			case FAILED -> outcome.isFailure();
 		};
 	}
 
 	/**
-	 * Parse a filter as written in a query: {@code ok}, {@code error}, {@code rolled_back} or
-	 * {@code failed}, in any case.
+	 * Parse a filter as written in a query: {@code ok}, {@code error},
+	 * {@code rolled_back} or {@code failed}, in any case.
 	 * @param text the text
 	 * @return the filter
 	 * @throws IllegalArgumentException if the text names no filter

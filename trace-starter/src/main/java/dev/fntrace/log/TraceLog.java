@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import dev.fntrace.model.FnTrace;
 
 /**
- * A bounded store of the most recent traces. Implementations are thread-safe and return copies,
- * never live views.
+ * A bounded store of the most recent traces. Implementations are thread-safe and return
+ * copies, never live views.
  */
 public interface TraceLog extends TraceSink {
 
@@ -45,8 +45,9 @@ public interface TraceLog extends TraceSink {
 	long totalCount();
 
 	/**
-	 * A cursor for {@link TraceQuery#after()}: a query made later with it finds only the traces
-	 * recorded since this call (and, rarely, some already seen: readers drop those by call id).
+	 * A cursor for {@link TraceQuery#after()}: a query made later with it finds only the
+	 * traces recorded since this call (and, rarely, some already seen: readers drop those
+	 * by call id).
 	 * @return the cursor
 	 */
 	default long cursor() {
@@ -54,7 +55,8 @@ public interface TraceLog extends TraceSink {
 	}
 
 	/**
-	 * Hand every trace the log holds, newest first, to an action, without copying the log.
+	 * Hand every trace the log holds, newest first, to an action, without copying the
+	 * log.
 	 * @param action the action
 	 */
 	default void forEach(Consumer<? super FnTrace> action) {

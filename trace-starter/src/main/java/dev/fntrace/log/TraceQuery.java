@@ -5,19 +5,22 @@ import java.util.function.Predicate;
 import dev.fntrace.model.FnTrace;
 
 /**
- * Which traces to read from a {@link TraceLog}: every filter that is not {@code null} must match.
+ * Which traces to read from a {@link TraceLog}: every filter that is not {@code null}
+ * must match.
+ *
  * @param fn the function name, or {@code null} for any
  * @param status the outcome filter, or {@code null} for any
  * @param user the user id, or {@code null} for any
  * @param tenant the tenant id, or {@code null} for any
- * @param minDurationMs the shortest duration to keep, in milliseconds, or {@code null} for any
+ * @param minDurationMs the shortest duration to keep, in milliseconds, or {@code null}
+ * for any
  * @param limit the most traces to return, at least 0
- * @param after a cursor: keep only the traces recorded after the first {@code after} ones (see
- * {@link TraceLog#cursor()}), or {@code null} for any
+ * @param after a cursor: keep only the traces recorded after the first {@code after} ones
+ * (see {@link TraceLog#cursor()}), or {@code null} for any
  * @param condition any further condition, or {@code null} for none
  */
-public record TraceQuery(String fn, StatusFilter status, String user, String tenant, Double minDurationMs,
-		int limit, Long after, Predicate<FnTrace> condition) {
+public record TraceQuery(String fn, StatusFilter status, String user, String tenant, Double minDurationMs, int limit,
+		Long after, Predicate<FnTrace> condition) {
 
 	/**
 	 * Create a query, checking its limits.
@@ -40,7 +43,8 @@ public record TraceQuery(String fn, StatusFilter status, String user, String ten
 	 * @param status the outcome filter, or {@code null} for any
 	 * @param user the user id, or {@code null} for any
 	 * @param tenant the tenant id, or {@code null} for any
-	 * @param minDurationMs the shortest duration to keep, in milliseconds, or {@code null} for any
+	 * @param minDurationMs the shortest duration to keep, in milliseconds, or
+	 * {@code null} for any
 	 * @param limit the most traces to return, at least 0
 	 */
 	public TraceQuery(String fn, StatusFilter status, String user, String tenant, Double minDurationMs, int limit) {
@@ -57,8 +61,8 @@ public record TraceQuery(String fn, StatusFilter status, String user, String ten
 	}
 
 	/**
-	 * Whether a trace passes every filter of this query but the cursor, which only the log can
-	 * tell.
+	 * Whether a trace passes every filter of this query but the cursor, which only the
+	 * log can tell.
 	 * @param trace the trace
 	 * @return {@code true} if it passes
 	 */

@@ -1,5 +1,6 @@
 /**
- * Where finished traces go: the {@link dev.fntrace.log.TraceSink} contract, the bounded {@link dev.fntrace.log.TraceLog} and its queries.
+ * Where finished traces go: the {@link dev.fntrace.log.TraceSink} contract, the bounded
+ * {@link dev.fntrace.log.TraceLog} and its queries.
  */
 @NullMarked
 package dev.fntrace.log;

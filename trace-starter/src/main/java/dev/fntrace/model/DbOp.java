@@ -3,8 +3,8 @@ package dev.fntrace.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The kind of a database operation: the reference runtime's vocabulary, plus {@link #OTHER} for
- * statements that fit none of it (DDL, calls, merges).
+ * The kind of a database operation: the reference runtime's vocabulary, plus
+ * {@link #OTHER} for statements that fit none of it (DDL, calls, merges).
  */
 public enum DbOp {
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "status")
 @JsonSubTypes({ @JsonSubTypes.Type(value = FnOutcome.Ok.class, name = "ok"),
-		@JsonSubTypes.Type(value = FnOutcome.Error.class, name = "error"),
+		@JsonSubTypes.Type(value = FnOutcome.Errored.class, name = "error"),
 		@JsonSubTypes.Type(value = FnOutcome.RolledBack.class, name = "rolled_back") })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface FnOutcome {
@@ -37,8 +37,9 @@ public sealed interface FnOutcome {
 
 	/**
 	 * The call returned normally.
-	 * @param value the returned value as a JSON document, or {@code null} when values are not
-	 * recorded
+	 *
+	 * @param value the returned value as a JSON document, or {@code null} when values are
+	 * not recorded
 	 */
 	record Ok(@JsonRawValue String value) implements FnOutcome {
 
@@ -51,10 +52,11 @@ public sealed interface FnOutcome {
 
 	/**
 	 * The call threw and nothing it wrote was rolled back by its own transaction.
+	 *
 	 * @param code the error code, or the exception's simple class name
 	 * @param message the exception's message, truncated; may be {@code null}
 	 */
-	record Error(String code, String message) implements FnOutcome {
+	record Errored(String code, String message) implements FnOutcome {
 
 		@Override
 		public String status() {
@@ -64,8 +66,9 @@ public sealed interface FnOutcome {
 	}
 
 	/**
-	 * The call's own transaction ended in rollback: it threw through {@code @Transactional}, was
-	 * marked rollback-only, or its commit failed.
+	 * The call's own transaction ended in rollback: it threw through
+	 * {@code @Transactional}, was marked rollback-only, or its commit failed.
+	 *
 	 * @param code the error code of the cause
 	 * @param message the cause's message, truncated; may be {@code null}
 	 */

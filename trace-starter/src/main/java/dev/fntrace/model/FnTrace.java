@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The immutable record of one call of a server function.
+ *
  * @param callId unique id of the call, across restarts and instances
  * @param fnName the function's name
  * @param fnType the function's type
@@ -27,7 +28,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "call_id", "fn_name", "fn_type", "user_id", "tenant_id", "parent_call_id", "scheduled_by",
-		"started_at", "duration_ms", "outcome", "ops", "ops_dropped", "stream_bytes", "stream_chunks", "schedules", "schedules_dropped" })
+		"started_at", "duration_ms", "outcome", "ops", "ops_dropped", "stream_bytes", "stream_chunks", "schedules",
+		"schedules_dropped" })
 public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
 		@JsonProperty("fn_type") FnType fnType, @JsonProperty("user_id") String userId,
 		@JsonProperty("tenant_id") String tenantId, @JsonProperty("parent_call_id") String parentCallId,
@@ -66,10 +68,10 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 	 * @param schedules the functions scheduled
 	 */
 	public FnTrace(String callId, String fnName, FnType fnType, String userId, String tenantId, String parentCallId,
-			String scheduledBy, long startedAt, double durationMs, FnOutcome outcome, List<OpTrace> ops,
-			int opsDropped, long streamBytes, long streamChunks, List<ScheduleTrace> schedules) {
-		this(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, durationMs, outcome,
-				ops, opsDropped, streamBytes, streamChunks, schedules, 0);
+			String scheduledBy, long startedAt, double durationMs, FnOutcome outcome, List<OpTrace> ops, int opsDropped,
+			long streamBytes, long streamChunks, List<ScheduleTrace> schedules) {
+		this(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, durationMs, outcome, ops,
+				opsDropped, streamBytes, streamChunks, schedules, 0);
 	}
 
 	/**
@@ -79,8 +81,8 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 	 */
 	public FnTrace withOutcome(FnOutcome outcome) {
 		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-				this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops, this.opsDropped,
-				this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped);
+				this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops, this.opsDropped, this.streamBytes,
+				this.streamChunks, this.schedules, this.schedulesDropped);
 	}
 
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The kind of a server function, as in the reference runtime: a {@link #QUERY} reads, a
- * {@link #MUTATION} writes inside its own transaction, an {@link #ACTION} does anything else.
+ * {@link #MUTATION} writes inside its own transaction, an {@link #ACTION} does anything
+ * else.
  */
 public enum FnType {
 

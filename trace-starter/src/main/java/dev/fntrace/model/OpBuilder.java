@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * One operation being recorded. Everything is known when it is created except, for a query, the
- * rows read, which are counted while the caller reads the result. The row count may be set on one
- * thread and read on another (a trace finished when a future completes): both of its fields are
- * volatile.
+ * One operation being recorded. Everything is known when it is created except, for a
+ * query, the rows read, which are counted while the caller reads the result. The row
+ * count may be set on one thread and read on another (a trace finished when a future
+ * completes): both of its fields are volatile.
  */
 public final class OpBuilder {
 
@@ -54,8 +54,8 @@ public final class OpBuilder {
 	}
 
 	/**
-	 * Take the row count, when the trace is finished, from a source that counts the rows as the
-	 * caller reads them.
+	 * Take the row count, when the trace is finished, from a source that counts the rows
+	 * as the caller reads them.
 	 * @param rows the source of the row count
 	 * @return this builder
 	 */
@@ -66,8 +66,7 @@ public final class OpBuilder {
 
 	OpTrace build(long callStartNanos) {
 		return new OpTrace(this.op, this.entity, this.id, millis(this.startNanos - callStartNanos),
-				millis(this.durationNanos), rowCount(), this.ok, this.sql,
-				this.batchSize);
+				millis(this.durationNanos), rowCount(), this.ok, this.sql, this.batchSize);
 	}
 
 	private Long rowCount() {

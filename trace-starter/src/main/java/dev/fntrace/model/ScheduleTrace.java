@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * A function that a call scheduled to run later.
+ *
  * @param fnName the scheduled function's name
  * @param delayMs the delay it was scheduled with, in milliseconds, when given as a delay
  * @param runAt when it is to run, epoch milliseconds, when given as an instant

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The mutable record of a call in progress; {@link #finish} turns it into an immutable
- * {@link FnTrace}. Capture points on any thread may add to it while the call runs, so every
- * mutator is synchronized; contention is rare (one call, usually one thread). Every list it keeps
- * is bounded by its {@link TraceLimits}: what does not fit is counted, never kept.
+ * {@link FnTrace}. Capture points on any thread may add to it while the call runs, so
+ * every mutator of the builder is synchronized; contention is rare (one call, usually one
+ * thread). An operation's row count, which may be set after the operation was added, is
+ * published through volatile fields of its {@link OpBuilder}. Every list it keeps is
+ * bounded by its {@link TraceLimits}: what does not fit is counted, never kept.
  */
 public final class TraceBuilder {
 
@@ -105,8 +107,8 @@ public final class TraceBuilder {
 
 	/**
 	 * Name the Java method the call runs, as Spring names the transactions it begins
-	 * ({@code com.example.AuctionService.placeBid}), so that the call's own transaction can be told
-	 * from inner ones. Call before the trace is shared.
+	 * ({@code com.example.AuctionService.placeBid}), so that the call's own transaction
+	 * can be told from inner ones. Call before the trace is shared.
 	 * @param methodName the qualified method name
 	 * @return this builder
 	 */
@@ -116,9 +118,9 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Mark this trace as the run of scheduled work: traced calls the work makes are linked to the
-	 * scheduling call by {@code scheduled_by}, not to this trace by {@code parent_call_id}. Call
-	 * before the trace is shared.
+	 * Mark this trace as the run of scheduled work: traced calls the work makes are
+	 * linked to the scheduling call by {@code scheduled_by}, not to this trace by
+	 * {@code parent_call_id}. Call before the trace is shared.
 	 * @return this builder
 	 */
 	public TraceBuilder scheduledRun() {
@@ -206,8 +208,8 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Whether this trace only wraps traced calls: they ran inside it, and it recorded nothing of
-	 * its own, so keeping it would only repeat them.
+	 * Whether this trace only wraps traced calls: they ran inside it, and it recorded
+	 * nothing of its own, so keeping it would only repeat them.
 	 * @return {@code true} if the trace adds nothing to its children's
 	 */
 	public synchronized boolean onlyWrapsTracedCalls() {
@@ -237,8 +239,8 @@ public final class TraceBuilder {
 	 * @param ok whether it succeeded
 	 * @param sql the statement with placeholders, or {@code null}
 	 * @param batchSize the batch size, or {@code null} when not a batch
-	 * @return the operation, to add its row count to, or {@code null} when the trace is full and the
-	 * operation was only counted as dropped
+	 * @return the operation, to add its row count to, or {@code null} when the trace is
+	 * full and the operation was only counted as dropped
 	 */
 	public synchronized OpBuilder addOp(DbOp op, String entity, String id, long startNanos, long durationNanos,
 			boolean ok, String sql, Integer batchSize) {
@@ -267,7 +269,7 @@ public final class TraceBuilder {
 			return null;
 		}
 		this.sqlChars = this.limits.maxSqlChars();
-		return sql.substring(0, remaining) + "…";
+		return BoundedText.cut(sql, remaining);
 	}
 
 	/**
@@ -285,8 +287,9 @@ public final class TraceBuilder {
 	/**
 	 * Record a function scheduled to run later.
 	 * @param schedule the schedule
-	 * @return its index, to {@link #updateSchedule update} its status, or -1 if the trace is
-	 * finished or holds as many schedules as it may (the schedule is then counted as dropped)
+	 * @return its index, to {@link #updateSchedule update} its status, or -1 if the trace
+	 * is finished or holds as many schedules as it may (the schedule is then counted as
+	 * dropped)
 	 */
 	public synchronized int addSchedule(ScheduleTrace schedule) {
 		if (this.finished) {
@@ -323,11 +326,12 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Replace the operations recorded since a mark by one operation that stands for them, such as
-	 * a repository call that ran them: its SQL is their SQL, and its rows are the rows of those of
-	 * them that do the same kind of work (reads for a read, writes for a write) added up, so that a
-	 * sequence read does not count as an inserted row. Operations dropped since the mark because
-	 * the trace was full are part of the folded one, and no longer counted on their own.
+	 * Replace the operations recorded since a mark by one operation that stands for them,
+	 * such as a repository call that ran them: its SQL is their SQL, and its rows are the
+	 * rows of those of them that do the same kind of work (reads for a read, writes for a
+	 * write) added up, so that a sequence read does not count as an inserted row.
+	 * Operations dropped since the mark because the trace was full are part of the folded
+	 * one, and no longer counted on their own.
 	 * @param mark the {@link #markOps() mark} taken before the operations ran
 	 * @param op the kind of the folded operation
 	 * @param entity its entity
@@ -416,6 +420,7 @@ public final class TraceBuilder {
 
 	/**
 	 * Where a trace's operations stood at a moment.
+	 *
 	 * @param kept how many operations the trace held
 	 * @param dropped how many it had dropped
 	 */

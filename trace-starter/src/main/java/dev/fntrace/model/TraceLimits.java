@@ -2,10 +2,11 @@ package dev.fntrace.model;
 
 /**
  * The bounds of one trace, so that no call can grow the log without limit.
+ *
  * @param maxOps how many operations a trace keeps; later ones are only counted
  * @param maxSchedules how many schedules a trace keeps; later ones are only counted
- * @param maxSqlChars how many characters of SQL text a trace keeps in all, folded operations
- * included; statements past the budget are kept cut, or without their text
+ * @param maxSqlChars how many characters of SQL text a trace keeps in all, folded
+ * operations included; statements past the budget are kept cut, or without their text
  */
 public record TraceLimits(int maxOps, int maxSchedules, int maxSqlChars) {
 

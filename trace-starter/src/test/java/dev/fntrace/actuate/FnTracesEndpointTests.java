@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The fntraces endpoint's operations: filters, limits, lookup, clearing, bad input and the
- * show-values policy.
+ * The fntraces endpoint's operations: filters, limits, lookup, clearing, bad input and
+ * the show-values policy.
  */
 class FnTracesEndpointTests {
 
@@ -41,7 +41,7 @@ class FnTracesEndpointTests {
 	@Test
 	void filtersByFunctionStatusUserTenantAndDuration() {
 		push("a", FnOutcome.OK, "alice", 1);
-		push("b", new FnOutcome.Error("X", null), "bob", 5);
+		push("b", new FnOutcome.Errored("X", null), "bob", 5);
 		push("c", new FnOutcome.RolledBack("Y", null), "alice", 9);
 		assertThat(ids(list("fn-c", null, null, null, null, null))).containsExactly("c");
 		assertThat(ids(list(null, "failed", null, null, null, null))).containsExactly("c", "b");
@@ -128,7 +128,8 @@ class FnTracesEndpointTests {
 	void valuesAreShownWhenAlwaysAllowed() {
 		push("a", new FnOutcome.Ok("{\"secret\":1}"), "alice", 1);
 		FnTracesEndpoint always = new FnTracesEndpoint(this.log, Show.ALWAYS, Set.of());
-		assertThat(always.trace("a", SecurityContext.NONE).trace().outcome()).isEqualTo(new FnOutcome.Ok("{\"secret\":1}"));
+		assertThat(always.trace("a", SecurityContext.NONE).trace().outcome())
+			.isEqualTo(new FnOutcome.Ok("{\"secret\":1}"));
 	}
 
 	@Test

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the trace viewer reads from the endpoint: statistics, insights, the incremental cursor, and
- * the page for browsers.
+ * What the trace viewer reads from the endpoint: statistics, insights, the incremental
+ * cursor, and the page for browsers.
  */
 class FnTracesEndpointViewerTests {
 
@@ -51,13 +51,14 @@ class FnTracesEndpointViewerTests {
 		for (int i = 0; i < 7; i++) {
 			record("ok-" + i, "placeBid", 1, FnOutcome.OK, List.of());
 		}
-		record("e-1", "placeBid", 1, new FnOutcome.Error("BID_TOO_LOW", "too low"), List.of());
-		record("e-2", "placeBid", 1, new FnOutcome.Error("BID_TOO_LOW", "too low"), List.of());
+		record("e-1", "placeBid", 1, new FnOutcome.Errored("BID_TOO_LOW", "too low"), List.of());
+		record("e-2", "placeBid", 1, new FnOutcome.Errored("BID_TOO_LOW", "too low"), List.of());
 		record("r-1", "placeBid", 1, new FnOutcome.RolledBack("LOT_CLOSED", "closed"), List.of());
 		record("g-1", "getLots", 1, FnOutcome.OK, List.of());
 		FnStatisticsDescriptor statistics = statistics();
 		assertThat(statistics.traces()).isEqualTo(11);
-		assertThat(statistics.functions()).extracting(FunctionStatistics::fnName).containsExactly("placeBid", "getLots");
+		assertThat(statistics.functions()).extracting(FunctionStatistics::fnName)
+			.containsExactly("placeBid", "getLots");
 		FunctionStatistics placeBid = statistics.functions().get(0);
 		assertThat(placeBid.calls()).isEqualTo(10);
 		assertThat(placeBid.errors()).isEqualTo(2);
@@ -68,7 +69,8 @@ class FnTracesEndpointViewerTests {
 
 	@Test
 	void statisticsPercentilesOfAKnownDataSet() {
-		// 200 calls of 1..200 ms in a shuffled order: nearest rank gives p50 = 100, p95 = 190,
+		// 200 calls of 1..200 ms in a shuffled order: nearest rank gives p50 = 100, p95 =
+		// 190,
 		// p99 = 198
 		List<Integer> durations = new ArrayList<>();
 		for (int ms = 1; ms <= 200; ms++) {
@@ -106,9 +108,8 @@ class FnTracesEndpointViewerTests {
 		record("3f9a0c1d2e4b5a69-1", "placeBid", 1, FnOutcome.OK, List.of());
 		assertThat(this.endpoint.traceOrStatistics("stats", SecurityContext.NONE))
 			.isInstanceOf(FnStatisticsDescriptor.class);
-		assertThat(this.endpoint.traceOrStatistics("3f9a0c1d2e4b5a69-1", SecurityContext.NONE))
-			.isInstanceOfSatisfying(TracedCall.class,
-					(call) -> assertThat(call.trace().callId()).isEqualTo("3f9a0c1d2e4b5a69-1"));
+		assertThat(this.endpoint.traceOrStatistics("3f9a0c1d2e4b5a69-1", SecurityContext.NONE)).isInstanceOfSatisfying(
+				TracedCall.class, (call) -> assertThat(call.trace().callId()).isEqualTo("3f9a0c1d2e4b5a69-1"));
 		assertThat(this.endpoint.traceOrStatistics("3f9a0c1d2e4b5a69-2", SecurityContext.NONE)).isNull();
 	}
 
@@ -170,7 +171,7 @@ class FnTracesEndpointViewerTests {
 	void theCursorCombinesWithTheFilters() {
 		record("a", "placeBid", 1, FnOutcome.OK, List.of());
 		long cursor = list(null, null, null).cursor();
-		record("b", "placeBid", 1, new FnOutcome.Error("X", null), List.of());
+		record("b", "placeBid", 1, new FnOutcome.Errored("X", null), List.of());
 		record("c", "placeBid", 1, FnOutcome.OK, List.of());
 		assertThat(ids(after(cursor, "failed"))).containsExactly("b");
 	}

@@ -11,8 +11,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the auto-configuration tests share: every fntrace auto-configuration, and a check that a
- * traced call is recorded.
+ * What the auto-configuration tests share: every fntrace auto-configuration, and a check
+ * that a traced call is recorded.
  */
 final class AutoConfigurationTestSupport {
 

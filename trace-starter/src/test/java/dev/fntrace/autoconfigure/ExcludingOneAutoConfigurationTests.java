@@ -12,8 +12,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Excluding any one fntrace auto-configuration ({@code spring.autoconfigure.exclude}) never breaks
- * start-up, and the rest keeps working.
+ * Excluding any one fntrace auto-configuration ({@code spring.autoconfigure.exclude})
+ * never breaks start-up, and the rest keeps working.
  */
 class ExcludingOneAutoConfigurationTests {
 

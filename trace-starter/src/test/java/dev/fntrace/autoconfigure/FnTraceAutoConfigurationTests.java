@@ -23,8 +23,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link FnTraceAutoConfiguration}: its defaults, its back-off to the application's beans, its
- * validation, switching it off, and who called, from what the classpath offers.
+ * {@link FnTraceAutoConfiguration}: its defaults, its back-off to the application's
+ * beans, its validation, switching it off, and who called, from what the classpath
+ * offers.
  */
 class FnTraceAutoConfigurationTests {
 
@@ -65,7 +66,8 @@ class FnTraceAutoConfigurationTests {
 
 	@Test
 	void zeroOpsPerTraceIsValid() {
-		this.runner.withPropertyValues("fntrace.max-ops-per-trace=0").run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withPropertyValues("fntrace.max-ops-per-trace=0")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

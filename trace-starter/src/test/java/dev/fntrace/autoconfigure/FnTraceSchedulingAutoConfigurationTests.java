@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link FnTraceSchedulingAutoConfiguration}: the {@link FnScheduler} in every case, recording of
- * scheduled work, and carrying the trace across threads alongside the application's own
- * decorators.
+ * {@link FnTraceSchedulingAutoConfiguration}: the {@link FnScheduler} in every case,
+ * recording of scheduled work, and carrying the trace across threads alongside the
+ * application's own decorators.
  */
 class FnTraceSchedulingAutoConfigurationTests {
 
@@ -89,14 +89,13 @@ class FnTraceSchedulingAutoConfigurationTests {
 
 	@Test
 	void schedulerWorksWithoutSpringTx() {
-		this.runner.withClassLoader(new FilteredClassLoader(TransactionSynchronizationManager.class))
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(AfterCommit.class);
-				CompletableFuture<Boolean> traced = new CompletableFuture<>();
-				context.getBean(FnScheduler.class)
-					.runAfter(Duration.ZERO, "later", () -> traced.complete(FnTraces.current().isTraced()));
-				assertThat(traced.get(5, TimeUnit.SECONDS)).isTrue();
-			});
+		this.runner.withClassLoader(new FilteredClassLoader(TransactionSynchronizationManager.class)).run((context) -> {
+			assertThat(context).doesNotHaveBean(AfterCommit.class);
+			CompletableFuture<Boolean> traced = new CompletableFuture<>();
+			context.getBean(FnScheduler.class)
+				.runAfter(Duration.ZERO, "later", () -> traced.complete(FnTraces.current().isTraced()));
+			assertThat(traced.get(5, TimeUnit.SECONDS)).isTrue();
+		});
 	}
 
 	@Test

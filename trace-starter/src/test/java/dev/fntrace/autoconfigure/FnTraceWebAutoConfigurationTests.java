@@ -1,9 +1,7 @@
 package dev.fntrace.autoconfigure;
 
-import dev.fntrace.capture.web.DeferredResultResultHandler;
-import dev.fntrace.capture.web.ResponseBodyEmitterResultHandler;
+import dev.fntrace.capture.web.SpringMvcResultHandler;
 import dev.fntrace.capture.web.StreamCountingFilter;
-import dev.fntrace.capture.web.StreamingResponseBodyResultHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,28 +24,38 @@ class FnTraceWebAutoConfigurationTests {
 	@Test
 	void servletAppsCountWhatStreamsSend() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(ResponseBodyEmitterResultHandler.class);
-			assertThat(context).hasSingleBean(DeferredResultResultHandler.class);
-			assertThat(context).hasSingleBean(StreamingResponseBodyResultHandler.class);
-			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
-				.anySatisfy((registration) -> assertThat(registration.getFilter())
-					.isInstanceOf(StreamCountingFilter.class));
+			assertThat(context.getBeansOfType(SpringMvcResultHandler.class).values())
+				.extracting(SpringMvcResultHandler::resultType)
+				.containsExactlyInAnyOrder(
+						org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.class,
+						org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody.class,
+						org.springframework.web.context.request.async.DeferredResult.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values()).anySatisfy(
+					(registration) -> assertThat(registration.getFilter()).isInstanceOf(StreamCountingFilter.class));
 		});
+	}
+
+	@Test
+	void resultHandlerBacksOffFromTheApplicationsBeanOfItsName() {
+		SpringMvcResultHandler own = SpringMvcResultHandler.deferredResults(new dev.fntrace.capture.TracingFailures());
+		this.runner.withBean("fnDeferredResultResultHandler", SpringMvcResultHandler.class, () -> own)
+			.run((context) -> {
+				assertThat(context.getBean("fnDeferredResultResultHandler")).isSameAs(own);
+				assertThat(context.getBeansOfType(SpringMvcResultHandler.class)).hasSize(3);
+			});
 	}
 
 	@Test
 	void nonWebAppsHaveNoStreamCounting() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceWebAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ResponseBodyEmitterResultHandler.class));
+			.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTraceWebAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SpringMvcResultHandler.class));
 	}
 
 	@Test
 	void servletAppsWithoutSpringMvcHaveNoStreamCounting() {
 		this.runner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ResponseBodyEmitterResultHandler.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SpringMvcResultHandler.class));
 	}
 
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -92,8 +91,8 @@ class FnTracesEndpointAutoConfigurationTests {
 	private static boolean showsValuesToAnonymous(FnTracesEndpoint endpoint) {
 		dev.fntrace.log.TraceLog log = (dev.fntrace.log.TraceLog) org.springframework.test.util.ReflectionTestUtils
 			.getField(endpoint, "log");
-		log.accept(new dev.fntrace.model.FnTrace("c-1", "f", dev.fntrace.model.FnType.ACTION, null, null, null, null,
-				0, 1.0, new dev.fntrace.model.FnOutcome.Ok("42"), java.util.List.of(), 0, 0, 0, java.util.List.of()));
+		log.accept(new dev.fntrace.model.FnTrace("c-1", "f", dev.fntrace.model.FnType.ACTION, null, null, null, null, 0,
+				1.0, new dev.fntrace.model.FnOutcome.Ok("42"), java.util.List.of(), 0, 0, 0, java.util.List.of()));
 		dev.fntrace.model.FnTrace shown = endpoint.trace("c-1", SecurityContext.NONE).trace();
 		return "42".equals(((dev.fntrace.model.FnOutcome.Ok) shown.outcome()).value());
 	}

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FnTracesEndpointInsightsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(FnTraceAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=fntraces");
 
 	@Test

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A call that fails before its body runs, denied by method security, is still traced: the trace
- * encloses Spring Security's advice.
+ * A call that fails before its body runs, denied by method security, is still traced: the
+ * trace encloses Spring Security's advice.
  */
 class DeniedCallsTests {
 
@@ -49,8 +49,8 @@ class DeniedCallsTests {
 				.isThrownBy(() -> context.getBean(Vault.class).open());
 			FnTrace trace = TraceLogReads.onlyTrace(context.getBean(TraceLog.class), "Vault.open");
 			assertThat(trace.userId()).isEqualTo("bob");
-			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
-			assertThat(((FnOutcome.Error) trace.outcome()).code()).isEqualTo("AuthorizationDeniedException");
+			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
+			assertThat(((FnOutcome.Errored) trace.outcome()).code()).isEqualTo("AuthorizationDeniedException");
 		});
 	}
 

@@ -35,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with no {@code @Traced} anywhere, traced through its Spring MVC handlers over
- * real HTTP when {@code fntrace.web.trace-handlers=true}.
+ * An application with no {@code @Traced} anywhere, traced through its Spring MVC handlers
+ * over real HTTP when {@code fntrace.web.trace-handlers=true}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fntrace.web.trace-handlers=true", "spring.datasource.url=jdbc:h2:mem:handlers",
@@ -82,7 +82,7 @@ class HandlerTracesTests {
 	void failingHandlerIsAnError() throws Exception {
 		assertThat(send("GET", "/notes/boom").statusCode()).isEqualTo(500);
 		FnTrace trace = only("NoteController.fail");
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("IllegalStateException", "boom"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("IllegalStateException", "boom"));
 	}
 
 	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {

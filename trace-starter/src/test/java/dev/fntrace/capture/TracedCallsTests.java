@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Calls of {@code @Traced} methods in a real application context with an H2 database, a
- * transaction manager and the fntrace auto-configuration: the outcome rules, naming, identity,
- * nesting and SQL capture.
+ * transaction manager and the fntrace auto-configuration: the outcome rules, naming,
+ * identity, nesting and SQL capture.
  */
 class TracedCallsTests {
 
@@ -143,7 +143,7 @@ class TracedCallsTests {
 			assertThatExceptionOfType(FnException.class).isThrownBy(() -> service.missingLot());
 			FnTrace trace = onlyTrace(context, "AuctionService.missingLot");
 			assertThat(trace.fnType()).isEqualTo(FnType.QUERY);
-			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("LOT_NOT_FOUND", "no lot 9"));
+			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("LOT_NOT_FOUND", "no lot 9"));
 		});
 	}
 
@@ -154,7 +154,7 @@ class TracedCallsTests {
 			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> notifier.notifyWinner(-1));
 			FnTrace trace = onlyTrace(context, "Notifier.notifyWinner");
 			assertThat(trace.fnType()).isEqualTo(FnType.ACTION);
-			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("IllegalStateException", "no lot -1"));
+			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("IllegalStateException", "no lot -1"));
 		});
 	}
 
@@ -164,7 +164,7 @@ class TracedCallsTests {
 			AuctionService service = context.getBean(AuctionService.class);
 			assertThatExceptionOfType(AuditFailure.class).isThrownBy(() -> service.auditAndFail());
 			FnTrace trace = onlyTrace(context, "AuctionService.auditAndFail");
-			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("AUDIT_FAILED", "audit failed"));
+			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("AUDIT_FAILED", "audit failed"));
 		});
 	}
 
@@ -174,7 +174,7 @@ class TracedCallsTests {
 			Notifier notifier = context.getBean(Notifier.class);
 			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> notifier.notifyWinner(-123456789));
 			FnTrace trace = onlyTrace(context, "Notifier.notifyWinner");
-			assertThat(((FnOutcome.Error) trace.outcome()).message()).isEqualTo("no lot -12…");
+			assertThat(((FnOutcome.Errored) trace.outcome()).message()).isEqualTo("no lot -12…");
 		});
 	}
 
@@ -219,7 +219,7 @@ class TracedCallsTests {
 			assertThat(context.getBean(TraceLog.class).find(TraceQuery.newest(10))).isEmpty();
 			future.completeExceptionally(new FnException("TIMED_OUT", "no answer"));
 			FnTrace trace = onlyTrace(context, "Notifier.later");
-			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("TIMED_OUT", "no answer"));
+			assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("TIMED_OUT", "no answer"));
 		});
 	}
 
@@ -290,8 +290,8 @@ class TracedCallsTests {
 			assertThat(trace.userId()).isNull();
 			assertThat(trace.tenantId()).isEqualTo("acme");
 			assertThat(trace.outcome()).isEqualTo(FnOutcome.OK);
-			assertThat(context.getBean(TracingFailures.class).counts()).containsExactly(
-					org.assertj.core.api.Assertions.entry("resolve the user id", 1L));
+			assertThat(context.getBean(TracingFailures.class).counts())
+				.containsExactly(org.assertj.core.api.Assertions.entry("resolve the user id", 1L));
 		});
 	}
 

@@ -38,11 +38,11 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Traced calls with SQL on many threads at once: every call is counted, every trace holds only its
- * own operations with their row counts, even when another thread finishes it, and no pooled
- * thread keeps a trace afterwards. The number of calls per thread is
- * {@code -Dfntrace.load.calls-per-thread} (2 500 by default: the same code path as 100 000, in
- * a time CI can afford).
+ * Traced calls with SQL on many threads at once: every call is counted, every trace holds
+ * only its own operations with their row counts, even when another thread finishes it,
+ * and no pooled thread keeps a trace afterwards. The number of calls per thread is
+ * {@code -Dfntrace.load.calls-per-thread} (2 500 by default: the same code path as 100
+ * 000, in a time CI can afford).
  */
 @Timeout(300)
 class TracingUnderLoadTests {
@@ -128,8 +128,7 @@ class TracingUnderLoadTests {
 			for (FnTrace trace : traces) {
 				assertThat(trace.ops()).singleElement().satisfies((op) -> assertThat(op.rowCount()).isNotNull());
 			}
-			assertThat(traces).extracting((trace) -> trace.ops().get(0).rowCount())
-				.containsOnly(1L, 2L, 3L);
+			assertThat(traces).extracting((trace) -> trace.ops().get(0).rowCount()).containsOnly(1L, 2L, 3L);
 		});
 	}
 

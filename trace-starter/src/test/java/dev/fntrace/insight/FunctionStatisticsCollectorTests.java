@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Statistics per function: counts, error rate, nearest-rank percentiles and the histogram.
+ * Statistics per function: counts, error rate, nearest-rank percentiles and the
+ * histogram.
  */
 class FunctionStatisticsCollectorTests {
 
@@ -47,7 +48,7 @@ class FunctionStatisticsCollectorTests {
 	@Test
 	void countsErrorsAndRollbacksApartAndBothInTheErrorRate() {
 		this.collector.accept(trace("placeBid", 1, FnOutcome.OK));
-		this.collector.accept(trace("placeBid", 1, new FnOutcome.Error("BID_TOO_LOW", null)));
+		this.collector.accept(trace("placeBid", 1, new FnOutcome.Errored("BID_TOO_LOW", null)));
 		this.collector.accept(trace("placeBid", 1, new FnOutcome.RolledBack("LOT_CLOSED", null)));
 		this.collector.accept(trace("placeBid", 1, new FnOutcome.RolledBack("LOT_CLOSED", null)));
 		FunctionStatistics statistics = this.collector.statistics().get(0);
@@ -82,8 +83,8 @@ class FunctionStatisticsCollectorTests {
 	}
 
 	private static FnTrace trace(String fn, double durationMs, FnOutcome outcome) {
-		return new FnTrace("c", fn, FnType.MUTATION, null, null, null, null, 0, durationMs, outcome, List.of(), 0, 0,
-				0, List.of());
+		return new FnTrace("c", fn, FnType.MUTATION, null, null, null, null, 0, durationMs, outcome, List.of(), 0, 0, 0,
+				List.of());
 	}
 
 }

@@ -74,8 +74,8 @@ class NPlusOneDetectorTests {
 	}
 
 	static FnTrace trace(List<OpTrace> ops) {
-		return new FnTrace("c-1", "listLots", FnType.QUERY, null, null, null, null, 0, 10, FnOutcome.OK, ops, 0, 0,
-				0, List.of());
+		return new FnTrace("c-1", "listLots", FnType.QUERY, null, null, null, null, 0, 10, FnOutcome.OK, ops, 0, 0, 0,
+				List.of());
 	}
 
 }

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A log full of the largest traces the default limits allow stays within the heap the README
- * states: {@value #STATED_BYTES_PER_TRACE} bytes per trace at most, so
- * {@code fntrace.capacity} (1 000 by default) times that for a full log. Every string is of
- * characters outside Latin-1, which Java stores in two bytes each: the worst case.
+ * A log full of the largest traces the default limits allow stays within the heap the
+ * README states: {@value #STATED_BYTES_PER_TRACE} bytes per trace at most, so
+ * {@code fntrace.capacity} (1 000 by default) times that for a full log. Every string is
+ * of characters outside Latin-1, which Java stores in two bytes each: the worst case.
  */
 class FullLogHeapTests {
 
-	/** The worst-case size of one trace under the default limits, as the README states it. */
+	/**
+	 * The worst-case size of one trace under the default limits, as the README states it.
+	 */
 	static final long STATED_BYTES_PER_TRACE = 200_000;
 
 	private static final int TRACES = 300;
@@ -39,7 +41,8 @@ class FullLogHeapTests {
 		long after = usedHeapAfterGc(memory);
 		long perTrace = (after - before) / TRACES;
 		assertThat(log.size()).isEqualTo(TRACES);
-		assertThat(perTrace).as("measured bytes per worst-case trace").isPositive()
+		assertThat(perTrace).as("measured bytes per worst-case trace")
+			.isPositive()
 			.isLessThanOrEqualTo(STATED_BYTES_PER_TRACE);
 		System.out.printf("fntrace worst-case trace: %d bytes retained (stated bound %d)%n", perTrace,
 				STATED_BYTES_PER_TRACE);
@@ -50,8 +53,8 @@ class FullLogHeapTests {
 		TraceBuilder trace = new TraceBuilder(text(seed, 40), text(seed, 100), FnType.MUTATION, text(seed, 129),
 				text(seed, 129), text(seed, 40), text(seed, 40), 0L, 0L, limits);
 		for (int op = 0; op < limits.maxOps() + 50; op++) {
-			dev.fntrace.model.OpBuilder kept = trace.addOp(DbOp.UPDATE, text(seed + op, 100), text(seed + op, 101),
-					op, 1, true, text(seed + op, 2001), 10);
+			dev.fntrace.model.OpBuilder kept = trace.addOp(DbOp.UPDATE, text(seed + op, 100), text(seed + op, 101), op,
+					1, true, text(seed + op, 2001), 10);
 			if (kept != null) {
 				kept.rowCount(op);
 			}

@@ -29,12 +29,13 @@ import dev.fntrace.model.FnTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link InMemoryTraceLog} under concurrent writers, readers and clears. Every loop is
- * bounded and every wait has a timeout; nothing asserts on timing.
+ * Tests for {@link InMemoryTraceLog} under concurrent writers, readers and clears. Every
+ * loop is bounded and every wait has a timeout; nothing asserts on timing.
  * <p>
- * Writer {@code w} writes traces {@code w<w>-0} to {@code w<w>-4999} in that order. A writer claims
- * its sequence numbers in program order, so for each writer the order of its own traces is also
- * the log's order: that is what makes the per-writer assertions below provable.
+ * Writer {@code w} writes traces {@code w<w>-0} to {@code w<w>-4999} in that order. A
+ * writer claims its sequence numbers in program order, so for each writer the order of
+ * its own traces is also the log's order: that is what makes the per-writer assertions
+ * below provable.
  */
 class InMemoryTraceLogConcurrencyTests {
 
@@ -44,7 +45,10 @@ class InMemoryTraceLogConcurrencyTests {
 
 	private static final int TOTAL = WRITERS * PER_WRITER;
 
-	/** Upper bound on the reads of one reader thread, so that a reader can never spin forever. */
+	/**
+	 * Upper bound on the reads of one reader thread, so that a reader can never spin
+	 * forever.
+	 */
 	private static final int MAX_READS = 20_000;
 
 	private static final long WAIT_SECONDS = 60;
@@ -90,9 +94,12 @@ class InMemoryTraceLogConcurrencyTests {
 		assertThat(held).hasSize(capacity);
 		assertNoDuplicates(held);
 		assertNewestFirstPerWriter(held);
-		// The log holds the writes with the newest 'capacity' sequence numbers. A writer's sequence
-		// numbers grow with its own index, so what the log holds of each writer is a run of that
-		// writer's newest writes: indexes n..4999, never a gap, never more than 'capacity' of them.
+		// The log holds the writes with the newest 'capacity' sequence numbers. A
+		// writer's sequence
+		// numbers grow with its own index, so what the log holds of each writer is a run
+		// of that
+		// writer's newest writes: indexes n..4999, never a gap, never more than
+		// 'capacity' of them.
 		Map<Integer, TreeSet<Integer>> heldByWriter = indexesByWriter(held);
 		heldByWriter.forEach((writer, indexes) -> {
 			int count = indexes.size();
@@ -114,7 +121,8 @@ class InMemoryTraceLogConcurrencyTests {
 		int size = log.size();
 		assertThat(size).isBetween(0, capacity);
 		assertThat(log.totalCount()).isEqualTo(TOTAL);
-		// each trace is removed by at most one clear, and a trace still held was never removed
+		// each trace is removed by at most one clear, and a trace still held was never
+		// removed
 		assertThat(run.removed + size).isLessThanOrEqualTo(TOTAL);
 		List<FnTrace> held = log.find(TraceQuery.newest(TOTAL));
 		assertThat(held).hasSize(size);
@@ -133,8 +141,8 @@ class InMemoryTraceLogConcurrencyTests {
 	}
 
 	/**
-	 * Start the writers, the readers and optionally a thread that clears, all together; wait for
-	 * the writers, then stop the others.
+	 * Start the writers, the readers and optionally a thread that clears, all together;
+	 * wait for the writers, then stop the others.
 	 */
 	private Run run(InMemoryTraceLog log, int readers, boolean clearing) throws Exception {
 		int threads = WRITERS + readers + (clearing ? 1 : 0);
@@ -187,8 +195,7 @@ class InMemoryTraceLogConcurrencyTests {
 	/**
 	 * A reader that checks every result it gets while the writers run.
 	 */
-	private static Callable<Integer> read(InMemoryTraceLog log, int limit, CyclicBarrier start,
-			AtomicBoolean writing) {
+	private static Callable<Integer> read(InMemoryTraceLog log, int limit, CyclicBarrier start, AtomicBoolean writing) {
 		return () -> {
 			start.await(WAIT_SECONDS, TimeUnit.SECONDS);
 			int reads = 0;
@@ -209,14 +216,14 @@ class InMemoryTraceLogConcurrencyTests {
 	private static void assertNoDuplicates(List<FnTrace> traces) {
 		Set<String> seen = new HashSet<>();
 		for (FnTrace trace : traces) {
-			assertThat(seen.add(trace.callId())).as("call id %s seen once in %d traces", trace.callId(),
-					traces.size())
+			assertThat(seen.add(trace.callId())).as("call id %s seen once in %d traces", trace.callId(), traces.size())
 				.isTrue();
 		}
 	}
 
 	/**
-	 * Newest first means that, for each writer, its indexes come in strictly decreasing order.
+	 * Newest first means that, for each writer, its indexes come in strictly decreasing
+	 * order.
 	 */
 	private static void assertNewestFirstPerWriter(List<FnTrace> traces) {
 		Map<Integer, Integer> last = new HashMap<>();

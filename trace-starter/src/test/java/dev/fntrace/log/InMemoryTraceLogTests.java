@@ -123,8 +123,8 @@ class InMemoryTraceLogTests {
 	@Test
 	void findFiltersByStatusFailed() {
 		InMemoryTraceLog log = logWithEveryOutcome();
-		assertThat(callIds(log.find(query(null, StatusFilter.FAILED, null, null, null))))
-			.containsExactly("rolled_back", "error");
+		assertThat(callIds(log.find(query(null, StatusFilter.FAILED, null, null, null)))).containsExactly("rolled_back",
+				"error");
 	}
 
 	@Test
@@ -327,7 +327,8 @@ class InMemoryTraceLogTests {
 		assertThat(log.clear()).isEqualTo(3);
 	}
 
-	// ---- a write in progress (white box: a writer claims its sequence number before it stores its
+	// ---- a write in progress (white box: a writer claims its sequence number before it
+	// stores its
 	// trace; the claim is simulated by taking a number from the log's counter)
 
 	@Test

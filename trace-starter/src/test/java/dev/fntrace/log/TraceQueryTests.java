@@ -21,7 +21,7 @@ class TraceQueryTests {
 
 	private static final FnOutcome OK_WITH_VALUE = new FnOutcome.Ok("{\"id\":7}");
 
-	private static final FnOutcome ERROR = new FnOutcome.Error("X", "m");
+	private static final FnOutcome ERROR = new FnOutcome.Errored("X", "m");
 
 	private static final FnOutcome ROLLED_BACK = new FnOutcome.RolledBack("Y", null);
 
@@ -102,8 +102,7 @@ class TraceQueryTests {
 
 	@Test
 	void nanMinDurationIsRejected() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TraceQuery(null, null, null, null, Double.NaN, 10))
+		assertThatIllegalArgumentException().isThrownBy(() -> new TraceQuery(null, null, null, null, Double.NaN, 10))
 			.withMessageContaining("minDurationMs");
 	}
 
@@ -173,14 +172,14 @@ class TraceQueryTests {
 		assertThat(query.matches(match)).isTrue();
 		assertThat(query.matches(trace("2").fn("getLots").user("alice").tenant("acme").duration(2).error("X").build()))
 			.isFalse();
-		assertThat(query.matches(trace("3").fn("placeBid").user("alice").tenant("acme").duration(2).build()))
-			.isFalse();
+		assertThat(query.matches(trace("3").fn("placeBid").user("alice").tenant("acme").duration(2).build())).isFalse();
 		assertThat(query.matches(trace("4").fn("placeBid").user("bob").tenant("acme").duration(2).error("X").build()))
 			.isFalse();
 		assertThat(
 				query.matches(trace("5").fn("placeBid").user("alice").tenant("globex").duration(2).error("X").build()))
 			.isFalse();
-		assertThat(query.matches(trace("6").fn("placeBid").user("alice").tenant("acme").duration(0.5).error("X").build()))
+		assertThat(
+				query.matches(trace("6").fn("placeBid").user("alice").tenant("acme").duration(0.5).error("X").build()))
 			.isFalse();
 	}
 

@@ -76,7 +76,7 @@ final class Traces {
 	}
 
 	Traces error(String code) {
-		return outcome(new FnOutcome.Error(code, "failed with " + code));
+		return outcome(new FnOutcome.Errored(code, "failed with " + code));
 	}
 
 	Traces rolledBack(String code) {

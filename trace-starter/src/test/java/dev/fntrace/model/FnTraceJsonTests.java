@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the JSON of {@link FnTrace} and its parts, which must be the same under Jackson 2 and
- * Jackson 3, and for {@link TraceBuilder}, which produces it.
+ * Tests for the JSON of {@link FnTrace} and its parts, which must be the same under
+ * Jackson 2 and Jackson 3, and for {@link TraceBuilder}, which produces it.
  */
 class FnTraceJsonTests {
 
@@ -34,9 +34,9 @@ class FnTraceJsonTests {
 		FnTrace trace = new FnTrace("c-1", "placeBid", FnType.MUTATION, "u-1", "t-1", "p-1", "s-1", STARTED_AT, 2.5,
 				FnOutcome.OK, List.of(), 3, 10, 2, List.of());
 		JsonNode json = json(trace);
-		assertThat(fieldNames(json)).containsExactlyInAnyOrder("call_id", "fn_name", "fn_type", "user_id",
-				"tenant_id", "parent_call_id", "scheduled_by", "started_at", "duration_ms", "outcome", "ops",
-				"ops_dropped", "stream_bytes", "stream_chunks", "schedules");
+		assertThat(fieldNames(json)).containsExactlyInAnyOrder("call_id", "fn_name", "fn_type", "user_id", "tenant_id",
+				"parent_call_id", "scheduled_by", "started_at", "duration_ms", "outcome", "ops", "ops_dropped",
+				"stream_bytes", "stream_chunks", "schedules");
 		assertThat(json.get("call_id").textValue()).isEqualTo("c-1");
 		assertThat(json.get("fn_name").textValue()).isEqualTo("placeBid");
 		assertThat(json.get("user_id").textValue()).isEqualTo("u-1");
@@ -103,8 +103,8 @@ class FnTraceJsonTests {
 	@ParameterizedTest
 	@CsvSource({ "QUERY, query", "MUTATION, mutation", "ACTION, action" })
 	void traceWritesFnTypeInLowerCase(FnType type, String expected) throws Exception {
-		FnTrace trace = new FnTrace("c-1", "f", type, null, null, null, null, STARTED_AT, 1.0, FnOutcome.OK,
-				List.of(), 0, 0, 0, List.of());
+		FnTrace trace = new FnTrace("c-1", "f", type, null, null, null, null, STARTED_AT, 1.0, FnOutcome.OK, List.of(),
+				0, 0, 0, List.of());
 		assertThat(json(trace).get("fn_type").textValue()).isEqualTo(expected);
 	}
 
@@ -126,7 +126,7 @@ class FnTraceJsonTests {
 	@Test
 	void outcomeHasNoFailureProperty() throws Exception {
 		assertThat(json(FnOutcome.OK).has("failure")).isFalse();
-		assertThat(json(new FnOutcome.Error("X", "m")).has("failure")).isFalse();
+		assertThat(json(new FnOutcome.Errored("X", "m")).has("failure")).isFalse();
 		assertThat(json(new FnOutcome.RolledBack("X", "m")).has("failure")).isFalse();
 	}
 
@@ -155,7 +155,7 @@ class FnTraceJsonTests {
 
 	@Test
 	void errorOutcomeWritesStatusCodeAndMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.Error("X", "m"), List.of(), List.of())).get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.Errored("X", "m"), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("error");
 		assertThat(outcome.get("code").textValue()).isEqualTo("X");
@@ -164,14 +164,13 @@ class FnTraceJsonTests {
 
 	@Test
 	void errorOutcomeWithoutMessageOmitsMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.Error("X", null), List.of(), List.of())).get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.Errored("X", null), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code");
 	}
 
 	@Test
 	void rolledBackOutcomeWritesStatusCodeAndMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", "m"), List.of(), List.of()))
-			.get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", "m"), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("rolled_back");
 		assertThat(outcome.get("code").textValue()).isEqualTo("Conflict");
@@ -180,14 +179,13 @@ class FnTraceJsonTests {
 
 	@Test
 	void rolledBackOutcomeWithoutMessageOmitsMessage() throws Exception {
-		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", null), List.of(), List.of()))
-			.get("outcome");
+		JsonNode outcome = json(trace(new FnOutcome.RolledBack("Conflict", null), List.of(), List.of())).get("outcome");
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code");
 	}
 
 	@Test
 	void outcomeWrittenOnItsOwnIsTaggedByStatus() throws Exception {
-		JsonNode outcome = json(new FnOutcome.Error("X", "m"));
+		JsonNode outcome = json(new FnOutcome.Errored("X", "m"));
 		assertThat(fieldNames(outcome)).containsExactlyInAnyOrder("status", "code", "message");
 		assertThat(outcome.get("status").textValue()).isEqualTo("error");
 	}
@@ -321,7 +319,7 @@ class FnTraceJsonTests {
 	void outcomesKnowWhetherTheyFailed() {
 		assertThat(FnOutcome.OK.isFailure()).isFalse();
 		assertThat(new FnOutcome.Ok("1").isFailure()).isFalse();
-		assertThat(new FnOutcome.Error("X", null).isFailure()).isTrue();
+		assertThat(new FnOutcome.Errored("X", null).isFailure()).isTrue();
 		assertThat(new FnOutcome.RolledBack("X", null).isFailure()).isTrue();
 	}
 
@@ -345,7 +343,7 @@ class FnTraceJsonTests {
 	void builderFinishCarriesTheCallsIdentity() {
 		TraceBuilder builder = new TraceBuilder("c-9", "closeLot", FnType.ACTION, "u-1", "t-1", "p-1", "s-1",
 				STARTED_AT, 0L, 10);
-		FnTrace trace = builder.finish(new FnOutcome.Error("X", "m"), 1_000_000L);
+		FnTrace trace = builder.finish(new FnOutcome.Errored("X", "m"), 1_000_000L);
 		assertThat(trace.callId()).isEqualTo("c-9");
 		assertThat(trace.fnName()).isEqualTo("closeLot");
 		assertThat(trace.fnType()).isEqualTo(FnType.ACTION);
@@ -354,7 +352,7 @@ class FnTraceJsonTests {
 		assertThat(trace.parentCallId()).isEqualTo("p-1");
 		assertThat(trace.scheduledBy()).isEqualTo("s-1");
 		assertThat(trace.startedAt()).isEqualTo(STARTED_AT);
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("X", "m"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("X", "m"));
 	}
 
 	@Test
@@ -461,7 +459,7 @@ class FnTraceJsonTests {
 		assertThat(builder.isFinished()).isFalse();
 		assertThat(builder.finish(FnOutcome.OK, 10L)).isNotNull();
 		assertThat(builder.isFinished()).isTrue();
-		assertThat(builder.finish(new FnOutcome.Error("X", null), 20L)).isNull();
+		assertThat(builder.finish(new FnOutcome.Errored("X", null), 20L)).isNull();
 	}
 
 	@Test
@@ -489,7 +487,8 @@ class FnTraceJsonTests {
 	// ---- helpers
 
 	/**
-	 * Serialise with Jackson 2 and Jackson 3, check that both give the same JSON tree, and return it.
+	 * Serialise with Jackson 2 and Jackson 3, check that both give the same JSON tree,
+	 * and return it.
 	 */
 	private JsonNode json(Object value) throws Exception {
 		String written2 = this.jackson2.writeValueAsString(value);
@@ -507,8 +506,8 @@ class FnTraceJsonTests {
 	}
 
 	private static FnTrace trace(FnOutcome outcome, List<OpTrace> ops, List<ScheduleTrace> schedules) {
-		return new FnTrace("c-1", "placeBid", FnType.MUTATION, null, null, null, null, STARTED_AT, 2.5, outcome, ops,
-				0, 0, 0, schedules);
+		return new FnTrace("c-1", "placeBid", FnType.MUTATION, null, null, null, null, STARTED_AT, 2.5, outcome, ops, 0,
+				0, 0, schedules);
 	}
 
 	private static OpTrace op(DbOp kind) {

@@ -16,41 +16,45 @@ import org.springframework.data.domain.Window;
 import org.springframework.util.ClassUtils;
 
 /**
- * Tells the kind of operation a repository method runs from its name, parameters and return type,
- * in the reference's vocabulary:
+ * Tells the kind of operation a repository method runs from its name, parameters and
+ * return type, in the reference's vocabulary:
  * <ul>
  * <li>{@code findById}, {@code getById}, {@code getReferenceById}, {@code getOne} and
- * {@code findOne} taking an id: {@code get} with that id, and so is a derived single-result finder
- * whose only criterion is the id ({@code findLockedById}); {@code findOne} taking an example or a
- * specification: {@code lookup};</li>
- * <li>{@code existsById}: {@code lookup} with the id. It reads one row by id like {@code get} but
- * answers only whether it is there, so it is not counted as a read of the entity;</li>
+ * {@code findOne} taking an id: {@code get} with that id, and so is a derived
+ * single-result finder whose only criterion is the id ({@code findLockedById});
+ * {@code findOne} taking an example or a specification: {@code lookup};</li>
+ * <li>{@code existsById}: {@code lookup} with the id. It reads one row by id like
+ * {@code get} but answers only whether it is there, so it is not counted as a read of the
+ * entity;</li>
  * <li>a method that takes a {@link Pageable} or returns a {@link Slice}, {@code Page} or
  * {@link Window}: {@code paginate};</li>
  * <li>{@code findAll}, {@code findAllById}: {@code list};</li>
- * <li>{@code save}, {@code saveAndFlush}: {@code insert} of a new entity, else {@code update}, with
- * the saved entity's id; {@code saveAll}, {@code saveAllAndFlush}: the same without an id;</li>
- * <li>{@code delete} of an entity: {@code delete} with its id; {@code deleteById}: {@code delete}
- * with the id; the other {@code delete*} methods and derived {@code deleteBy} and {@code removeBy}
- * methods: {@code delete};</li>
- * <li>derived {@code findBy}, {@code readBy}, {@code getBy}, {@code queryBy}, {@code searchBy} and
- * {@code streamBy} methods (with any subject, such as {@code findFirst3By}): {@code list} when they
- * return many (a collection, an {@link Iterable}, a {@link Stream}, an array), else
- * {@code lookup}; derived {@code countBy} and {@code existsBy}: {@code query};</li>
- * <li>{@code flush} and the methods of {@link Object}: no operation, their SQL is left as it
- * is;</li>
+ * <li>{@code save}, {@code saveAndFlush}: {@code insert} of a new entity, else
+ * {@code update}, with the saved entity's id; {@code saveAll}, {@code saveAllAndFlush}:
+ * the same without an id;</li>
+ * <li>{@code delete} of an entity: {@code delete} with its id; {@code deleteById}:
+ * {@code delete} with the id; the other {@code delete*} methods and derived
+ * {@code deleteBy} and {@code removeBy} methods: {@code delete};</li>
+ * <li>derived {@code findBy}, {@code readBy}, {@code getBy}, {@code queryBy},
+ * {@code searchBy} and {@code streamBy} methods (with any subject, such as
+ * {@code findFirst3By}): {@code list} when they return many (a collection, an
+ * {@link Iterable}, a {@link Stream}, an array), else {@code lookup}; derived
+ * {@code countBy} and {@code existsBy}: {@code query};</li>
+ * <li>{@code flush} and the methods of {@link Object}: no operation, their SQL is left as
+ * it is;</li>
  * <li>anything else, {@code count} and {@code @Query} methods with other names included:
  * {@code query}.</li>
  * </ul>
  */
 final class RepositoryMethodClassifier {
 
-	/** The prefix of a derived query method, as Spring Data's {@code PartTree} reads it. */
+	/**
+	 * The prefix of a derived query method, as Spring Data's {@code PartTree} reads it.
+	 */
 	private static final Pattern DERIVED = Pattern
 		.compile("^(find|read|get|query|search|stream|count|exists|delete|remove)(\\p{Lu}.*?)??By");
 
-	private static final Set<String> GET_BY_ID = Set.of("findById", "getById", "getReferenceById", "getOne",
-			"findOne");
+	private static final Set<String> GET_BY_ID = Set.of("findById", "getById", "getReferenceById", "getOne", "findOne");
 
 	private static final Set<String> LIST_ALL = Set.of("findAll", "findAllById");
 

@@ -3,13 +3,13 @@ package dev.fntrace.capture.data;
 import dev.fntrace.model.DbOp;
 
 /**
- * How calls of one repository method become an operation: its kind and where its entity id comes
- * from.
+ * How calls of one repository method become an operation: its kind and where its entity
+ * id comes from.
  *
  * @param op the kind of operation; for {@link Argument#SAVED_ENTITY} and
- * {@link Argument#SAVED_ENTITIES} the kind when not every entity is new, as each call decides
- * between {@link DbOp#INSERT} and {@link DbOp#UPDATE}; {@code null} for a method that is no
- * operation, whose SQL is left as it is
+ * {@link Argument#SAVED_ENTITIES} the kind when not every entity is new, as each call
+ * decides between {@link DbOp#INSERT} and {@link DbOp#UPDATE}; {@code null} for a method
+ * that is no operation, whose SQL is left as it is
  * @param argument what the first argument is
  */
 record RepositoryMethodShape(DbOp op, Argument argument) {
@@ -26,7 +26,8 @@ record RepositoryMethodShape(DbOp op, Argument argument) {
 	}
 
 	/**
-	 * What the first argument of a repository method is, as far as the operation is concerned.
+	 * What the first argument of a repository method is, as far as the operation is
+	 * concerned.
 	 */
 	enum Argument {
 
@@ -36,13 +37,21 @@ record RepositoryMethodShape(DbOp op, Argument argument) {
 		/** The entity id: the operation's id. */
 		ID,
 
-		/** An entity whose id is the operation's id, such as the one {@code delete} removes. */
+		/**
+		 * An entity whose id is the operation's id, such as the one {@code delete}
+		 * removes.
+		 */
 		ENTITY,
 
-		/** An entity being saved: an insert when it is new, else an update; the saved entity's id. */
+		/**
+		 * An entity being saved: an insert when it is new, else an update; the saved
+		 * entity's id.
+		 */
 		SAVED_ENTITY,
 
-		/** Entities being saved: an insert when every one is new, else an update; no id. */
+		/**
+		 * Entities being saved: an insert when every one is new, else an update; no id.
+		 */
 		SAVED_ENTITIES
 
 	}

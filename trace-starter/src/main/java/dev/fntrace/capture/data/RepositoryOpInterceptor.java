@@ -1,5 +1,6 @@
 package dev.fntrace.capture.data;
 
+import dev.fntrace.model.BoundedText;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Map;
@@ -17,22 +18,26 @@ import dev.fntrace.model.TraceBuilder;
 import org.springframework.data.repository.core.EntityInformation;
 
 /**
- * Records each call of one repository, made inside a traced call, as one operation of its trace:
- * the kind the {@link RepositoryMethodClassifier} tells, the repository's domain type as entity, the
- * entity id where the call names one, and the SQL statements the call ran folded into it (their
- * text kept, the rows of those of the operation's kind added up). Outside traced calls it costs one thread-local read.
+ * Records each call of one repository, made inside a traced call, as one operation of its
+ * trace: the kind the {@link RepositoryMethodClassifier} tells, the repository's domain
+ * type as entity, the entity id where the call names one, and the SQL statements the call
+ * ran folded into it (their text kept, the rows of those of the operation's kind added
+ * up). Outside traced calls it costs one thread-local read.
  * <p>
- * A repository call made while another one of the same trace runs on the same thread (a default
- * method calling {@code findById}, a fragment calling another repository) is part of the outer
- * call's operation and is not folded on its own. The SQL folded is whatever the trace recorded
- * between the call's start and end: statements that other threads add to the same trace meanwhile
- * are folded too.
+ * A repository call made while another one of the same trace runs on the same thread (a
+ * default method calling {@code findById}, a fragment calling another repository) is part
+ * of the outer call's operation and is not folded on its own. The SQL folded is whatever
+ * the trace recorded between the call's start and end: statements that other threads add
+ * to the same trace meanwhile are folded too.
  */
 final class RepositoryOpInterceptor implements MethodInterceptor {
 
 	private static final int MAX_ID_LENGTH = 100;
 
-	/** The trace whose repository call is running on this thread, so that nested calls don't fold. */
+	/**
+	 * The trace whose repository call is running on this thread, so that nested calls
+	 * don't fold.
+	 */
 	private static final ThreadLocal<TraceBuilder> FOLDING = new ThreadLocal<>();
 
 	private final String entity;
@@ -51,8 +56,8 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 	 * Create an interceptor for one repository.
 	 * @param domainType the repository's domain type
 	 * @param idType the type of its ids
-	 * @param entityInformation tells new entities and entity ids, or {@code null} when the store
-	 * provides none
+	 * @param entityInformation tells new entities and entity ids, or {@code null} when
+	 * the store provides none
 	 * @param failures where fntrace's own failures go
 	 */
 	@SuppressWarnings("unchecked")
@@ -116,8 +121,8 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 		}
 	}
 
-	private void finish(TraceBuilder trace, RepositoryCall call, MethodInvocation invocation, Object result,
-			boolean ok, long startNanos, long durationNanos) {
+	private void finish(TraceBuilder trace, RepositoryCall call, MethodInvocation invocation, Object result, boolean ok,
+			long startNanos, long durationNanos) {
 		try {
 			String id = call.id();
 			if (call.idOfSavedEntity()) {
@@ -135,8 +140,8 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Whether every entity saved is new. Only a collection is looked into: another iterable might
-	 * be read only once.
+	 * Whether every entity saved is new. Only a collection is looked into: another
+	 * iterable might be read only once.
 	 */
 	private boolean allNew(Object entities) {
 		if (!(entities instanceof Collection<?> collection) || collection.isEmpty()) {
@@ -163,8 +168,7 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 		if (id == null) {
 			return null;
 		}
-		String text = String.valueOf(id);
-		return (text.length() <= MAX_ID_LENGTH) ? text : text.substring(0, MAX_ID_LENGTH) + "…";
+		return BoundedText.cut(String.valueOf(id), MAX_ID_LENGTH);
 	}
 
 	private static void restoreFolding(TraceBuilder outer) {
@@ -178,10 +182,12 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 
 	/**
 	 * A repository call in progress.
+	 *
 	 * @param mark where the trace's operations stood when it started
 	 * @param op its kind
 	 * @param id its entity id, or {@code null}
-	 * @param idOfSavedEntity whether the id is the saved entity's, known only after the call
+	 * @param idOfSavedEntity whether the id is the saved entity's, known only after the
+	 * call
 	 */
 	private record RepositoryCall(TraceBuilder.OpsMark mark, DbOp op, String id, boolean idOfSavedEntity) {
 	}

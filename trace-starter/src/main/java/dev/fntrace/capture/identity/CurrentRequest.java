@@ -22,13 +22,14 @@ final class CurrentRequest {
 	}
 
 	/**
-	 * A header of the current request, as the container read it. A wrapper that refuses to hand
-	 * the value out (Spring Security's firewall rejects values with control characters, which is
-	 * how the container shows UTF-8 bytes such as those of {@code €}) is passed: the value is read
-	 * from the requests it wraps, one level down at a time.
+	 * A header of the current request, as the container read it. A wrapper that refuses
+	 * to hand the value out (Spring Security's firewall rejects values with control
+	 * characters, which is how the container shows UTF-8 bytes such as those of
+	 * {@code €}) is passed: the value is read from the requests it wraps, one level down
+	 * at a time.
 	 * @param name the header's name
-	 * @return the header's first value, or {@code null} if there is none, no request, or no
-	 * request that hands it out
+	 * @return the header's first value, or {@code null} if there is none, no request, or
+	 * no request that hands it out
 	 */
 	static String header(String name) {
 		ServletRequest request = get();

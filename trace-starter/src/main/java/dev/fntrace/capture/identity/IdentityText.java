@@ -6,9 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What a user or tenant id may be in a trace: text without control characters, never blank, at
- * most {@value #MAX_LENGTH} characters, so that what a client sends can neither corrupt nor grow
- * the log. Header values are read as the UTF-8 that clients send.
+ * What a user or tenant id may be in a trace: text without control characters, never
+ * blank, at most {@value #MAX_LENGTH} characters, so that what a client sends can neither
+ * corrupt nor grow the log. Header values are read as the UTF-8 that clients send.
  */
 final class IdentityText {
 
@@ -19,8 +19,8 @@ final class IdentityText {
 	}
 
 	/**
-	 * An id as a trace keeps it: its ISO control characters and unpaired surrogates removed, cut to
-	 * {@value #MAX_LENGTH} characters between two code points.
+	 * An id as a trace keeps it: its ISO control characters and unpaired surrogates
+	 * removed, cut to {@value #MAX_LENGTH} characters between two code points.
 	 * @param text the id as read, or {@code null}
 	 * @return the id, or {@code null} if nothing but blanks is left
 	 */
@@ -46,9 +46,10 @@ final class IdentityText {
 	}
 
 	/**
-	 * An id sent in a request header, as a trace keeps it. Servlet containers decode header bytes
-	 * as ISO-8859-1, while clients send UTF-8: a value whose characters are such bytes, and form
-	 * valid UTF-8, is decoded again as UTF-8; any other value is kept as read.
+	 * An id sent in a request header, as a trace keeps it. Servlet containers decode
+	 * header bytes as ISO-8859-1, while clients send UTF-8: a value whose characters are
+	 * such bytes, and form valid UTF-8, is decoded again as UTF-8; any other value is
+	 * kept as read.
 	 * @param value the header's value as the container decoded it, or {@code null}
 	 * @return the id, or {@code null} if there is none
 	 * @see #bounded(String)

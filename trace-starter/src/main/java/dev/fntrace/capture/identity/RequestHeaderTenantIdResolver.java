@@ -1,11 +1,12 @@
 package dev.fntrace.capture.identity;
 
 /**
- * Resolves the tenant from a header of the current servlet request, {@code X-Tenant-Id} by default
- * ({@code fntrace.tenant-header}). The value is the client's word, read as the UTF-8 that
- * clients send, even when Spring Security's firewall rejects it: its control characters are
- * removed and it is cut to 128 characters, so that a hostile header
- * can neither corrupt nor grow the log. A blank value, or one that cannot be read, is no tenant.
+ * Resolves the tenant from a header of the current servlet request, {@code X-Tenant-Id}
+ * by default ({@code fntrace.tenant-header}). The value is the client's word, read as the
+ * UTF-8 that clients send, even when Spring Security's firewall rejects it: its control
+ * characters are removed and it is cut to 128 characters, so that a hostile header can
+ * neither corrupt nor grow the log. A blank value, or one that cannot be read, is no
+ * tenant.
  */
 public final class RequestHeaderTenantIdResolver implements TenantIdResolver {
 

@@ -6,9 +6,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Resolves the user from Spring Security's {@code SecurityContextHolder}: the name of an
- * authenticated, non-anonymous {@link Authentication}; when there is none, asks a fallback. The
- * name loses its control characters and is cut to 128 characters; a
- * blank name, or one that cannot be read, is no user.
+ * authenticated, non-anonymous {@link Authentication}; when there is none, asks a
+ * fallback. The name loses its control characters and is cut to 128 characters; a blank
+ * name, or one that cannot be read, is no user.
  */
 public final class SecurityContextUserIdResolver implements UserIdResolver {
 

@@ -5,9 +5,9 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Resolves the user from the current servlet request's {@link Principal}: its name, without
- * control characters and cut to 128 characters. A blank name, or one
- * that cannot be read, is no user.
+ * Resolves the user from the current servlet request's {@link Principal}: its name,
+ * without control characters and cut to 128 characters. A blank name, or one that cannot
+ * be read, is no user.
  */
 public final class ServletPrincipalUserIdResolver implements UserIdResolver {
 

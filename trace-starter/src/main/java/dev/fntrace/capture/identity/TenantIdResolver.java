@@ -1,8 +1,8 @@
 package dev.fntrace.capture.identity;
 
 /**
- * Tells which tenant a top-level traced call runs for (nested calls inherit their caller's).
- * Declare a bean of this type to replace the default.
+ * Tells which tenant a top-level traced call runs for (nested calls inherit their
+ * caller's). Declare a bean of this type to replace the default.
  */
 @FunctionalInterface
 public interface TenantIdResolver {

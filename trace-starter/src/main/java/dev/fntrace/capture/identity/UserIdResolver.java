@@ -1,8 +1,8 @@
 package dev.fntrace.capture.identity;
 
 /**
- * Tells who is calling: the user id recorded on a top-level traced call (nested calls inherit
- * their caller's). Declare a bean of this type to replace the default.
+ * Tells who is calling: the user id recorded on a top-level traced call (nested calls
+ * inherit their caller's). Declare a bean of this type to replace the default.
  */
 @FunctionalInterface
 public interface UserIdResolver {

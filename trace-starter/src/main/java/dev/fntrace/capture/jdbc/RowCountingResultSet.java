@@ -8,8 +8,8 @@ import java.sql.ResultSet;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link ResultSet} proxy that counts the rows its reader moves to with {@code next()}. Made
- * only for statements run inside a traced call.
+ * A {@link ResultSet} proxy that counts the rows its reader moves to with {@code next()}.
+ * Made only for statements run inside a traced call.
  */
 final class RowCountingResultSet implements InvocationHandler, LongSupplier {
 

@@ -14,13 +14,15 @@ import dev.fntrace.model.DbOp;
  * Classifies SQL statements by verb and main table; results cached in a bounded cache.
  * <p>
  * The verb gives the operation: {@code SELECT}, {@code VALUES} and {@code TABLE} are
- * {@link DbOp#QUERY}, {@code INSERT}, {@code UPDATE} and {@code DELETE} map to their namesakes, and
- * everything else ({@code MERGE}, DDL, {@code CALL}, {@code SET}, ...) is {@link DbOp#OTHER}. The
- * entity is the main table: the first table of the top-level {@code FROM} of a query, or the
- * target of a write or DDL statement, looked through subqueries and common table expressions.
+ * {@link DbOp#QUERY}, {@code INSERT}, {@code UPDATE} and {@code DELETE} map to their
+ * namesakes, and everything else ({@code MERGE}, DDL, {@code CALL}, {@code SET}, ...) is
+ * {@link DbOp#OTHER}. The entity is the main table: the first table of the top-level
+ * {@code FROM} of a query, or the target of a write or DDL statement, looked through
+ * subqueries and common table expressions.
  * <p>
- * Parsing is a single pass of a hand-written tokenizer that skips comments, string literals and
- * quoted identifiers, and stops as soon as the main table is known. Thread-safe.
+ * Parsing is a single pass of a hand-written tokenizer that skips comments, string
+ * literals and quoted identifiers, and stops as soon as the main table is known.
+ * Thread-safe.
  */
 public final class SqlClassifier {
 
@@ -44,7 +46,8 @@ public final class SqlClassifier {
 
 	/**
 	 * Create a classifier.
-	 * @param cacheSize how many distinct statements to cache at most; {@code 0} disables caching
+	 * @param cacheSize how many distinct statements to cache at most; {@code 0} disables
+	 * caching
 	 */
 	public SqlClassifier(int cacheSize) {
 		if (cacheSize < 0) {
@@ -56,8 +59,8 @@ public final class SqlClassifier {
 	/**
 	 * Classify a statement. Never throws.
 	 * @param sql the statement text, may be {@code null}
-	 * @return the statement's shape; {@code (OTHER, null)} for {@code null}, blank or unrecognised
-	 * text
+	 * @return the statement's shape; {@code (OTHER, null)} for {@code null}, blank or
+	 * unrecognised text
 	 */
 	public SqlShape classify(String sql) {
 		if (sql == null) {
@@ -106,15 +109,15 @@ public final class SqlClassifier {
 	}
 
 	/**
-	 * Recursive-descent reader over the tokens of one statement. It reads only as far as needed:
-	 * tokens are produced lazily by {@link Lexer}.
+	 * Recursive-descent reader over the tokens of one statement. It reads only as far as
+	 * needed: tokens are produced lazily by {@link Lexer}.
 	 */
 	private static final class Parser {
 
 		private static final int MAX_DEPTH = 32;
 
-		private static final String[] INSERT_MODIFIERS = { "ignore", "low_priority", "delayed", "high_priority",
-				"all", "first", "overwrite" };
+		private static final String[] INSERT_MODIFIERS = { "ignore", "low_priority", "delayed", "high_priority", "all",
+				"first", "overwrite" };
 
 		private static final String[] UPDATE_MODIFIERS = { "low_priority", "ignore", "only" };
 
@@ -224,7 +227,8 @@ public final class SqlClassifier {
 		}
 
 		/**
-		 * The select list and {@code FROM} of a query, {@code i} just after {@code SELECT}.
+		 * The select list and {@code FROM} of a query, {@code i} just after
+		 * {@code SELECT}.
 		 */
 		private String select(int i, int depth) {
 			String sequence = null;
@@ -340,7 +344,8 @@ public final class SqlClassifier {
 		}
 
 		/**
-		 * The object of {@code CREATE}, {@code DROP} or {@code ALTER}, {@code i} at its kind.
+		 * The object of {@code CREATE}, {@code DROP} or {@code ALTER}, {@code i} at its
+		 * kind.
 		 */
 		private String objectName(int i) {
 			if (isWord(i, "table") || isWord(i, "view") || isWord(i, "sequence")) {
@@ -351,7 +356,8 @@ public final class SqlClassifier {
 				return plainName(i);
 			}
 			if (isWord(i, "index")) {
-				// the indexed table: CREATE INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON t
+				// the indexed table: CREATE INDEX [CONCURRENTLY] [IF NOT EXISTS] [name]
+				// ON t
 				for (int j = i + 1;; j++) {
 					int type = type(j);
 					if (type == Lexer.EOF || type == Lexer.SEMICOLON || type == Lexer.LPAREN) {
@@ -512,9 +518,9 @@ public final class SqlClassifier {
 
 	/**
 	 * Lazy SQL tokenizer with random access to the tokens read so far. Skips whitespace,
-	 * {@code --} and {@code /* *}{@code /} comments; string literals ({@code '...'}, {@code E'...'},
-	 * {@code $tag$...$tag$}) and quoted identifiers ({@code "..."}, {@code `...`}, {@code [...]})
-	 * are single tokens.
+	 * {@code --} and {@code /* *}{@code /} comments; string literals ({@code '...'},
+	 * {@code E'...'}, {@code $tag$...$tag$}) and quoted identifiers ({@code "..."},
+	 * {@code `...`}, {@code [...]}) are single tokens.
 	 */
 	private static final class Lexer {
 
@@ -576,8 +582,8 @@ public final class SqlClassifier {
 				return false;
 			}
 			int start = this.starts[i];
-			return this.ends[i] - start == keyword.length() && this.sql.regionMatches(true, start, keyword, 0,
-					keyword.length());
+			return this.ends[i] - start == keyword.length()
+					&& this.sql.regionMatches(true, start, keyword, 0, keyword.length());
 		}
 
 		/**
@@ -590,7 +596,8 @@ public final class SqlClassifier {
 		}
 
 		/**
-		 * The identifier at {@code i}: an unquoted word lower-cased, a quoted one unquoted.
+		 * The identifier at {@code i}: an unquoted word lower-cased, a quoted one
+		 * unquoted.
 		 */
 		String identifier(int i) {
 			int start = this.starts[i];
@@ -604,7 +611,8 @@ public final class SqlClassifier {
 		}
 
 		/**
-		 * The sequence named by a string literal, as in {@code nextval('public.lot_seq')}.
+		 * The sequence named by a string literal, as in
+		 * {@code nextval('public.lot_seq')}.
 		 */
 		String sequenceLiteral(int i) {
 			String text = unquote(this.starts[i], this.ends[i], '\'');

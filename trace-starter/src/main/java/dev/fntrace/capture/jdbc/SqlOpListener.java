@@ -1,5 +1,6 @@
 package dev.fntrace.capture.jdbc;
 
+import dev.fntrace.model.BoundedText;
 import java.util.List;
 
 import dev.fntrace.context.TraceContext;
@@ -12,15 +13,12 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
- * Turns each statement executed inside a traced call into an operation of that call's trace: kind
- * and table from the SQL, duration, rows, success, and the statement text with its {@code ?}
- * placeholders (never the parameter values). A batch is one operation with its size. Outside
- * traced calls it does nothing but read a thread-local.
+ * Turns each statement executed inside a traced call into an operation of that call's
+ * trace: kind and table from the SQL, duration, rows, success, and the statement text
+ * with its {@code ?} placeholders (never the parameter values). A batch is one operation
+ * with its size. Outside traced calls it does nothing but read a thread-local.
  */
 public class SqlOpListener implements QueryExecutionListener {
-
-	/** How long a statement's text may be by default before it is cut. */
-	public static final int DEFAULT_MAX_SQL_LENGTH = 2000;
 
 	private final SqlClassifier classifier;
 
@@ -29,20 +27,11 @@ public class SqlOpListener implements QueryExecutionListener {
 	private final int maxSqlLength;
 
 	/**
-	 * Create a listener that keeps statements of up to {@value #DEFAULT_MAX_SQL_LENGTH} characters.
-	 * @param classifier classifies statements
-	 * @param failures where fntrace's own failures go
-	 */
-	public SqlOpListener(SqlClassifier classifier, TracingFailures failures) {
-		this(classifier, failures, DEFAULT_MAX_SQL_LENGTH);
-	}
-
-	/**
 	 * Create a listener.
 	 * @param classifier classifies statements
 	 * @param failures where fntrace's own failures go
-	 * @param maxSqlLength how long a statement's text may be before it is cut, so that generated
-	 * statements (long {@code IN} lists) cannot grow the log without bound
+	 * @param maxSqlLength how long a statement's text may be before it is cut, so that
+	 * generated statements (long {@code IN} lists) cannot grow the log without bound
 	 */
 	public SqlOpListener(SqlClassifier classifier, TracingFailures failures, int maxSqlLength) {
 		this.classifier = classifier;
@@ -92,7 +81,7 @@ public class SqlOpListener implements QueryExecutionListener {
 	}
 
 	private String cut(String sql) {
-		return (sql.length() <= this.maxSqlLength) ? sql : sql.substring(0, this.maxSqlLength) + "…";
+		return BoundedText.cut(sql, this.maxSqlLength);
 	}
 
 	private static String sqlOf(List<QueryInfo> queries) {

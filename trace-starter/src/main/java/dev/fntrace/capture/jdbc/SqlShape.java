@@ -4,10 +4,11 @@ import dev.fntrace.model.DbOp;
 
 /**
  * What a SQL statement does and to which table.
+ *
  * @param op the kind of operation, from the statement's verb
- * @param entity the main table as written, unquoted and without schema or catalog qualifier
- * (unquoted names lower-cased, quoted ones keep their case), or {@code null} when the statement
- * has no table
+ * @param entity the main table as written, unquoted and without schema or catalog
+ * qualifier (unquoted names lower-cased, quoted ones keep their case), or {@code null}
+ * when the statement has no table
  */
 public record SqlShape(DbOp op, String entity) {
 

@@ -11,9 +11,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Wraps every {@link DataSource} bean, except those excluded by name and the targets of scoped
- * proxies (their proxy is wrapped instead), so that statements run inside traced calls become
- * operations of their traces. Without a {@link SqlOpListener} bean it wraps nothing.
+ * Wraps every {@link DataSource} bean, except those excluded by name and the targets of
+ * scoped proxies (their proxy is wrapped instead), so that statements run inside traced
+ * calls become operations of their traces. Without a {@link SqlOpListener} bean it wraps
+ * nothing.
  */
 public class TracingDataSourcePostProcessor implements BeanPostProcessor {
 
@@ -24,8 +25,8 @@ public class TracingDataSourcePostProcessor implements BeanPostProcessor {
 	/**
 	 * Create a post-processor.
 	 * @param listener the listener, looked up when the first data source appears
-	 * @param excludedBeanNames names of data source beans to leave alone, asked once, when the
-	 * first data source appears
+	 * @param excludedBeanNames names of data source beans to leave alone, asked once,
+	 * when the first data source appears
 	 */
 	public TracingDataSourcePostProcessor(ObjectProvider<SqlOpListener> listener,
 			Supplier<Set<String>> excludedBeanNames) {

@@ -8,9 +8,9 @@ import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.jdk.JdkJdbcProxyFactory;
 
 /**
- * datasource-proxy's JDK proxy factory, except that a query's {@link ResultSet} is wrapped to count
- * rows only when a traced call is running: outside traced calls the driver's result set is handed
- * back untouched.
+ * datasource-proxy's JDK proxy factory, except that a query's {@link ResultSet} is
+ * wrapped to count rows only when a traced call is running: outside traced calls the
+ * driver's result set is handed back untouched.
  */
 final class TracingJdbcProxyFactory extends JdkJdbcProxyFactory {
 

@@ -1,8 +1,8 @@
 package dev.fntrace.capture.scheduling;
 
 /**
- * Defers work until the current transaction commits. Without spring-tx, or outside a transaction,
- * nothing is deferred.
+ * Defers work until the current transaction commits. Without spring-tx, or outside a
+ * transaction, nothing is deferred.
  */
 public interface AfterCommit {
 
@@ -13,8 +13,8 @@ public interface AfterCommit {
 	 * Run work once the current transaction commits, or other work if it does not.
 	 * @param onCommit run after the commit
 	 * @param onRollback run when the transaction ends without committing
-	 * @return {@code true} if a transaction is active and the work was deferred; {@code false} if
-	 * there is none and the caller should go ahead now
+	 * @return {@code true} if a transaction is active and the work was deferred;
+	 * {@code false} if there is none and the caller should go ahead now
 	 */
 	boolean defer(Runnable onCommit, Runnable onRollback);
 

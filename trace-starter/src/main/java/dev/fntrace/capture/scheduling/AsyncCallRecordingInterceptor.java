@@ -16,9 +16,9 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodClassKey;
 
 /**
- * Records a call of an {@code @Async} method made from inside a traced call as a schedule of that
- * call, named {@code ClassName.method}. Runs on the calling thread, before Spring hands the call
- * to its executor.
+ * Records a call of an {@code @Async} method made from inside a traced call as a schedule
+ * of that call, named {@code ClassName.method}. Runs on the calling thread, before Spring
+ * hands the call to its executor.
  */
 public class AsyncCallRecordingInterceptor implements MethodInterceptor {
 

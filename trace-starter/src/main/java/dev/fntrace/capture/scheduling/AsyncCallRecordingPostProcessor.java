@@ -10,9 +10,10 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
 
 /**
- * Puts the {@link AsyncCallRecordingInterceptor} in front of Spring's {@code @Async} advice on every
- * bean that has it, so that the call is recorded on the caller's thread. Spring adds its
- * {@code @Async} advice first in the chain, hence this post-processor, which runs after Spring's.
+ * Puts the {@link AsyncCallRecordingInterceptor} in front of Spring's {@code @Async}
+ * advice on every bean that has it, so that the call is recorded on the caller's thread.
+ * Spring adds its {@code @Async} advice first in the chain, hence this post-processor,
+ * which runs after Spring's.
  */
 public class AsyncCallRecordingPostProcessor implements BeanPostProcessor {
 

@@ -5,10 +5,10 @@ import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.model.TraceBuilder;
 
 /**
- * Work scheduled by a call, run later with its own trace that names the scheduling call in
- * {@code scheduled_by} and keeps its user and tenant. Every traced function the work calls names
- * the scheduling call too; the run's own trace is kept only when it has something to add to
- * theirs (see {@link TraceRecorder#finishScheduledRun}).
+ * Work scheduled by a call, run later with its own trace that names the scheduling call
+ * in {@code scheduled_by} and keeps its user and tenant. Every traced function the work
+ * calls names the scheduling call too; the run's own trace is kept only when it has
+ * something to add to theirs (see {@link TraceRecorder#finishScheduledRun}).
  */
 final class ScheduledRun implements Runnable {
 
@@ -39,8 +39,7 @@ final class ScheduledRun implements Runnable {
 
 	@Override
 	public void run() {
-		TraceBuilder trace = this.recorder.startScheduledRun(this.fnName, this.scheduledBy, this.userId,
-				this.tenantId);
+		TraceBuilder trace = this.recorder.startScheduledRun(this.fnName, this.scheduledBy, this.userId, this.tenantId);
 		if (trace == null) {
 			this.task.run();
 			return;

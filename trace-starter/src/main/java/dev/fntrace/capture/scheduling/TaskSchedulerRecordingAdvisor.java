@@ -7,8 +7,8 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Applies the {@link TaskSchedulerRecordingInterceptor} to the {@code schedule*} methods of
- * {@link TaskScheduler} beans.
+ * Applies the {@link TaskSchedulerRecordingInterceptor} to the {@code schedule*} methods
+ * of {@link TaskScheduler} beans.
  */
 public class TaskSchedulerRecordingAdvisor extends DefaultPointcutAdvisor {
 
@@ -29,8 +29,7 @@ public class TaskSchedulerRecordingAdvisor extends DefaultPointcutAdvisor {
 		@Override
 		public boolean matches(Method method, Class<?> targetClass) {
 			Class<?>[] parameters = method.getParameterTypes();
-			return method.getName().startsWith("schedule") && parameters.length > 0
-					&& parameters[0] == Runnable.class;
+			return method.getName().startsWith("schedule") && parameters.length > 0 && parameters[0] == Runnable.class;
 		}
 
 	}

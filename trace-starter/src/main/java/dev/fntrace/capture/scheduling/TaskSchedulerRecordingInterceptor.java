@@ -17,9 +17,10 @@ import dev.fntrace.model.TraceBuilder;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Records work handed straight to a Spring {@code TaskScheduler} from inside a traced call, as a
- * schedule of that call, and traces the later run with {@code scheduled_by}. Work scheduled outside
- * traced calls, and work the {@link TracingFnScheduler} already wrapped, pass through untouched.
+ * Records work handed straight to a Spring {@code TaskScheduler} from inside a traced
+ * call, as a schedule of that call, and traces the later run with {@code scheduled_by}.
+ * Work scheduled outside traced calls, and work the {@link TracingFnScheduler} already
+ * wrapped, pass through untouched.
  */
 public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 
@@ -29,8 +30,8 @@ public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 
 	/**
 	 * Create an interceptor.
-	 * @param recorder the recorder, looked up on first use; when it supplies {@code null}, nothing
-	 * is recorded
+	 * @param recorder the recorder, looked up on first use; when it supplies
+	 * {@code null}, nothing is recorded
 	 * @param failures where fntrace's own failures go, looked up on first use
 	 */
 	public TaskSchedulerRecordingInterceptor(Supplier<TraceRecorder> recorder, Supplier<TracingFailures> failures) {
@@ -50,8 +51,8 @@ public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 					return invocation.proceed();
 				}
 				String name = TaskNames.nameOf(task);
-				trace.addSchedule(new ScheduleTrace(name, delayMs(arguments), runAt(arguments),
-						ScheduleStatus.SCHEDULED));
+				trace.addSchedule(
+						new ScheduleTrace(name, delayMs(arguments), runAt(arguments), ScheduleStatus.SCHEDULED));
 				arguments[0] = new ScheduledRun(recorder, name, trace, task);
 			}
 			catch (RuntimeException | LinkageError ex) {

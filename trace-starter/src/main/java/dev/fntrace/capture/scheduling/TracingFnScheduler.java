@@ -17,9 +17,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The {@link FnScheduler} backed by a Spring {@link TaskScheduler}. Inside an active transaction
- * the task is handed to the scheduler after commit, and recorded as dropped on rollback. With
- * tracing off it still schedules, untraced.
+ * The {@link FnScheduler} backed by a Spring {@link TaskScheduler}. Inside an active
+ * transaction the task is handed to the scheduler after commit, and recorded as dropped
+ * on rollback. With tracing off it still schedules, untraced.
  */
 public class TracingFnScheduler implements FnScheduler, DisposableBean {
 
@@ -33,10 +33,10 @@ public class TracingFnScheduler implements FnScheduler, DisposableBean {
 
 	/**
 	 * Create a scheduler.
-	 * @param scheduler the application's task scheduler, looked up on first use; when it supplies
-	 * {@code null}, a single-threaded scheduler of this bean's own is used
-	 * @param recorder the trace recorder, looked up on first use; when it supplies {@code null},
-	 * work is scheduled untraced
+	 * @param scheduler the application's task scheduler, looked up on first use; when it
+	 * supplies {@code null}, a single-threaded scheduler of this bean's own is used
+	 * @param recorder the trace recorder, looked up on first use; when it supplies
+	 * {@code null}, work is scheduled untraced
 	 * @param afterCommit defers scheduling to the commit of the current transaction
 	 */
 	public TracingFnScheduler(Supplier<TaskScheduler> scheduler, Supplier<TraceRecorder> recorder,

@@ -13,18 +13,19 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Tells which transaction a traced call owns, and records how transactions inside traced calls
- * end. A call owns the transaction begun at its own boundary: the one its {@code @Transactional}
- * begins (Spring names it after the method), or, when it has none, the first one it begins
- * directly (a {@code TransactionTemplate}, unnamed). When the owned transaction rolls back
- * &mdash; an exception through {@code @Transactional}, {@code setRollbackOnly()}, a commit that
- * failed &mdash; the owning call is {@code rolled_back}. Any other transaction begun inside the
- * call (an inner {@code REQUIRES_NEW} or {@code NESTED} one, a repository's own) that rolls back
- * is recorded as a {@code rollback} operation of the call, with {@code ok=false}, and does not
- * decide its outcome. Participating transactions begin nothing and are ignored.
+ * Tells which transaction a traced call owns, and records how transactions inside traced
+ * calls end. A call owns the transaction begun at its own boundary: the one its
+ * {@code @Transactional} begins (Spring names it after the method), or, when it has none,
+ * the first one it begins directly (a {@code TransactionTemplate}, unnamed). When the
+ * owned transaction rolls back &mdash; an exception through {@code @Transactional},
+ * {@code setRollbackOnly()}, a commit that failed &mdash; the owning call is
+ * {@code rolled_back}. Any other transaction begun inside the call (an inner
+ * {@code REQUIRES_NEW} or {@code NESTED} one, a repository's own) that rolls back is
+ * recorded as a {@code rollback} operation of the call, with {@code ok=false}, and does
+ * not decide its outcome. Participating transactions begin nothing and are ignored.
  * <p>
- * Spring begins and ends a transaction on one thread, so the transactions begun and not yet
- * ended are kept per thread, matched by identity, and bounded.
+ * Spring begins and ends a transaction on one thread, so the transactions begun and not
+ * yet ended are kept per thread, matched by identity, and bounded.
  */
 public class RollbackRecorder implements TransactionExecutionListener {
 
@@ -118,8 +119,9 @@ public class RollbackRecorder implements TransactionExecutionListener {
 			return null;
 		}
 		int method = transactionName.lastIndexOf('.');
-		int type = (method > 0) ? Math.max(transactionName.lastIndexOf('.', method - 1),
-				transactionName.lastIndexOf('$', method - 1)) : -1;
+		int type = (method > 0)
+				? Math.max(transactionName.lastIndexOf('.', method - 1), transactionName.lastIndexOf('$', method - 1))
+				: -1;
 		return transactionName.substring(type + 1);
 	}
 
@@ -159,6 +161,7 @@ public class RollbackRecorder implements TransactionExecutionListener {
 
 	/**
 	 * A transaction begun inside a traced call and not yet ended.
+	 *
 	 * @param transaction the transaction
 	 * @param trace the call it was begun in
 	 * @param owned whether the call owns it

@@ -6,8 +6,8 @@ import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Adds the {@link RollbackRecorder} to every transaction manager bean that takes listeners, once
- * (Spring Boot may already have added it to the managers it configures).
+ * Adds the {@link RollbackRecorder} to every transaction manager bean that takes
+ * listeners, once (Spring Boot may already have added it to the managers it configures).
  */
 public class RollbackRecorderRegistrar implements BeanPostProcessor {
 

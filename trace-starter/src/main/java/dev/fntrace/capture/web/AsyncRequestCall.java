@@ -22,17 +22,19 @@ import org.springframework.web.context.request.async.WebAsyncManager;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 
 /**
- * A traced call whose result Spring MVC completes asynchronously, after the call returned: a
- * stream, or a deferred result. Its trace is finished by the request's own life cycle, which
- * Spring MVC reports whatever the result type and whatever callbacks the application registers
- * on it: {@code TIMEOUT} when the request times out, the failure when the container reports one,
- * else, when the request completes, the result's value or the failure it was completed with. A
- * client that goes away from a stream (the container reports an {@link IOException}) ends the
- * stream normally: for a subscription that is how it ends, not a failure of the function.
+ * A traced call whose result Spring MVC completes asynchronously, after the call
+ * returned: a stream, or a deferred result. Its trace is finished by the request's own
+ * life cycle, which Spring MVC reports whatever the result type and whatever callbacks
+ * the application registers on it: {@code TIMEOUT} when the request times out, the
+ * failure when the container reports one, else, when the request completes, the result's
+ * value or the failure it was completed with. A client that goes away from a stream (the
+ * container reports an {@link IOException}) ends the stream normally: for a subscription
+ * that is how it ends, not a failure of the function.
  * <p>
- * The result objects' own callbacks are not used: a {@link DeferredResult} keeps only the last
- * callback of each kind, so registering one would silently replace the application's, and a
- * {@code ResponseBodyEmitter} completed before it was returned never calls its callbacks.
+ * The result objects' own callbacks are not used: a {@link DeferredResult} keeps only the
+ * last callback of each kind, so registering one would silently replace the
+ * application's, and a {@code ResponseBodyEmitter} completed before it was returned never
+ * calls its callbacks.
  */
 final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredResultProcessingInterceptor {
 
@@ -53,8 +55,8 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 
 	private volatile Throwable failure;
 
-	AsyncRequestCall(Object returned, TraceBuilder trace, TraceRecorder recorder,
-			StreamCountingResponse stream, TracingFailures failures) {
+	AsyncRequestCall(Object returned, TraceBuilder trace, TraceRecorder recorder, StreamCountingResponse stream,
+			TracingFailures failures) {
 		this.returned = returned;
 		this.trace = trace;
 		this.recorder = recorder;
@@ -67,17 +69,17 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 	 * @param returned what the call returned
 	 * @param trace the call's trace
 	 * @param recorder the recorder to finish it with
-	 * @param countStream whether the call's result streams to the client, so that the trace counts
-	 * the chunks and bytes the response sends
+	 * @param countStream whether the call's result streams to the client, so that the
+	 * trace counts the chunks and bytes the response sends
 	 * @param failures where fntrace's own failures go
-	 * @return {@code true} if the trace will be finished, {@code false} if the current thread
-	 * handles no Spring MVC request
+	 * @return {@code true} if the trace will be finished, {@code false} if the current
+	 * thread handles no Spring MVC request
 	 */
 	static boolean watch(Object returned, TraceBuilder trace, TraceRecorder recorder, boolean countStream,
 			TracingFailures failures) {
 		HttpServletRequest request = currentRequest();
-		if (request == null
-				|| !(request.getAttribute(WebAsyncUtils.WEB_ASYNC_MANAGER_ATTRIBUTE) instanceof WebAsyncManager manager)) {
+		if (request == null || !(request
+			.getAttribute(WebAsyncUtils.WEB_ASYNC_MANAGER_ATTRIBUTE) instanceof WebAsyncManager manager)) {
 			return false;
 		}
 		AsyncWebRequest asyncRequest = manager.getAsyncWebRequest();
@@ -87,7 +89,8 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 		StreamCountingResponse response = StreamCountingResponse.of(request);
 		AsyncRequestCall call = new AsyncRequestCall(returned, trace, recorder, countStream ? response : null,
 				failures);
-		// added before Spring MVC adds its own, so these run first, whatever the application does
+		// added before Spring MVC adds its own, so these run first, whatever the
+		// application does
 		asyncRequest.addTimeoutHandler(call::timedOut);
 		asyncRequest.addErrorHandler(call::failed);
 		asyncRequest.addCompletionHandler(call::completed);
@@ -156,7 +159,8 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 	}
 
 	void failed(Throwable thrown) {
-		// a failure the result was completed with reaches the container wrapped, as a ServletException
+		// a failure the result was completed with reaches the container wrapped, as a
+		// ServletException
 		Throwable completedWith = this.failure;
 		if (completedWith != null) {
 			finish(null, completedWith);

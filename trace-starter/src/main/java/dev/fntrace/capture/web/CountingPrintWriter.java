@@ -10,12 +10,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The container's body writer, telling a {@link StreamCountingResponse} how many bytes each write
- * becomes in the response's charset and when it is flushed. It buffers nothing of its own, so
- * whatever the container does at the end of the response still reaches the client. A writer
- * hides its failures: each flush asks the container's writer for its error state (which flushes
- * it), and a writer in error breaks the response, so that the chunk that failed and everything
- * after it are not counted.
+ * The container's body writer, telling a {@link StreamCountingResponse} how many bytes
+ * each write becomes in the response's charset and when it is flushed. It buffers nothing
+ * of its own, so whatever the container does at the end of the response still reaches the
+ * client. A writer hides its failures: each flush asks the container's writer for its
+ * error state (which flushes it), and a writer in error breaks the response, so that the
+ * chunk that failed and everything after it are not counted.
  */
 final class CountingPrintWriter extends PrintWriter {
 
@@ -32,8 +32,8 @@ final class CountingPrintWriter extends PrintWriter {
 	}
 
 	/**
-	 * Counts the bytes of what passes through: exactly for UTF-8 and single-byte charsets, by
-	 * encoding for any other.
+	 * Counts the bytes of what passes through: exactly for UTF-8 and single-byte
+	 * charsets, by encoding for any other.
 	 */
 	private static final class CountingWriter extends Writer {
 
@@ -79,7 +79,8 @@ final class CountingPrintWriter extends PrintWriter {
 
 		@Override
 		public void flush() {
-			// checkError() flushes the container's writer, then tells whether it ever failed
+			// checkError() flushes the container's writer, then tells whether it ever
+			// failed
 			if (this.delegate.checkError()) {
 				this.response.broken();
 			}

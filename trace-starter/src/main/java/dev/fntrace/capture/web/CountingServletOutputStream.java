@@ -7,10 +7,10 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
 /**
- * The container's body stream, telling a {@link StreamCountingResponse} what each write and flush
- * moved. Failures of the container's stream reach the caller unchanged; bytes are counted only
- * once the container took them, and a write or flush that fails breaks the response: neither
- * it nor anything after it is counted.
+ * The container's body stream, telling a {@link StreamCountingResponse} what each write
+ * and flush moved. Failures of the container's stream reach the caller unchanged; bytes
+ * are counted only once the container took them, and a write or flush that fails breaks
+ * the response: neither it nor anything after it is counted.
  */
 final class CountingServletOutputStream extends ServletOutputStream {
 

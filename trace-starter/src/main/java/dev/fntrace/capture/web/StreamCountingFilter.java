@@ -12,11 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.fntrace.capture.TracingFailures;
 
 /**
- * Lets traced calls count what their streams write to the client. Each request's response is
- * wrapped once, and the wrapper is left in a request attribute; it counts nothing until a traced
- * call that returned a stream asks it to, so an untraced request pays for one small object and
- * one attribute. Register it ahead of every filter that wraps the response, for every dispatcher
- * type: later dispatches of the same request pass straight through.
+ * Lets traced calls count what their streams write to the client. Each request's response
+ * is wrapped once, and the wrapper is left in a request attribute; it counts nothing
+ * until a traced call that returned a stream asks it to, so an untraced request pays for
+ * one small object and one attribute. Register it ahead of every filter that wraps the
+ * response, for every dispatcher type: later dispatches of the same request pass straight
+ * through.
  */
 public final class StreamCountingFilter implements Filter {
 

@@ -15,15 +15,15 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import dev.fntrace.capture.TracingFailures;
 
 /**
- * A response that counts the bytes its body stream or writer takes, once a traced call that
- * streams to the client {@link #watch watches} it. A chunk is what one flush sends: every flush
- * of the stream, the writer or the response that follows at least one written byte, and what is
- * left unflushed when the request ends. Until then it hands out the container's own stream and
- * writer, untouched.
+ * A response that counts the bytes its body stream or writer takes, once a traced call
+ * that streams to the client {@link #watch watches} it. A chunk is what one flush sends:
+ * every flush of the stream, the writer or the response that follows at least one written
+ * byte, and what is left unflushed when the request ends. Until then it hands out the
+ * container's own stream and writer, untouched.
  * <p>
- * The counts are what the container accepted: once a write or flush fails, or the container
- * reports that the client went away, the response is {@link #broken() broken}: the chunk that
- * failed and everything after it are not counted.
+ * The counts are what the container accepted: once a write or flush fails, or the
+ * container reports that the client went away, the response is {@link #broken() broken}:
+ * the chunk that failed and everything after it are not counted.
  */
 final class StreamCountingResponse extends HttpServletResponseWrapper {
 
@@ -61,9 +61,9 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * Watch a call whose result completes with this request: it is finished if the request ends
-	 * without going asynchronous, and counts the streamed chunks if it {@link AsyncRequestCall#countsStream
-	 * streams}.
+	 * Watch a call whose result completes with this request: it is finished if the
+	 * request ends without going asynchronous, and counts the streamed chunks if it
+	 * {@link AsyncRequestCall#countsStream streams}.
 	 * @param call the call
 	 */
 	synchronized void watch(AsyncRequestCall call) {
@@ -148,8 +148,8 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * End the current chunk: the bytes written since the last one, if any, are one chunk of every
-	 * streaming call, unless the response is broken.
+	 * End the current chunk: the bytes written since the last one, if any, are one chunk
+	 * of every streaming call, unless the response is broken.
 	 */
 	void endChunk() {
 		long bytes = this.unflushed.getAndSet(0);
@@ -169,8 +169,9 @@ final class StreamCountingResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
-	 * A write or flush failed, or the client is known to be gone: what was written since the last
-	 * chunk, and whatever is written from now on, did not reach the client and is not counted.
+	 * A write or flush failed, or the client is known to be gone: what was written since
+	 * the last chunk, and whatever is written from now on, did not reach the client and
+	 * is not counted.
 	 */
 	void broken() {
 		this.broken = true;

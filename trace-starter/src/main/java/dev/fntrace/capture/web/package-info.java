@@ -1,5 +1,6 @@
 /**
- * Internal: Spring MVC streams and deferred results, counted and finished when they complete.
+ * Internal: Spring MVC streams and deferred results, counted and finished when they
+ * complete.
  */
 @NullMarked
 package dev.fntrace.capture.web;

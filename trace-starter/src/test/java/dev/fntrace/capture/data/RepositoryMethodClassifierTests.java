@@ -24,8 +24,9 @@ import org.springframework.util.ReflectionUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the {@link RepositoryMethodClassifier} reads repository methods it is given as the repository
- * proxy sees them: the CRUD methods by name, derived queries by their prefix and return type.
+ * How the {@link RepositoryMethodClassifier} reads repository methods it is given as the
+ * repository proxy sees them: the CRUD methods by name, derived queries by their prefix
+ * and return type.
  */
 class RepositoryMethodClassifierTests {
 
@@ -56,8 +57,7 @@ class RepositoryMethodClassifierTests {
 	@Test
 	void pagedReadsArePaginate() {
 		assertThat(shapeOf("findAll", Pageable.class)).isEqualTo(shape(DbOp.PAGINATE, Argument.OTHER));
-		assertThat(shapeOf("findByName", String.class, Pageable.class))
-			.isEqualTo(shape(DbOp.PAGINATE, Argument.OTHER));
+		assertThat(shapeOf("findByName", String.class, Pageable.class)).isEqualTo(shape(DbOp.PAGINATE, Argument.OTHER));
 		assertThat(shapeOf("findFirst10ByName", String.class, ScrollPosition.class))
 			.isEqualTo(shape(DbOp.PAGINATE, Argument.OTHER));
 	}

@@ -40,10 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Calls of a Spring Data JPA repository inside {@code @Traced} calls, in an application context with
- * Spring Boot's JPA auto-configuration on H2 and the fntrace auto-configuration: each call is one
- * operation in the reference's vocabulary, with its entity, its id where known, and the SQL it ran.
- * The database starts with items 1 {@code bike}, 2 {@code clock} and 3 {@code lamp}.
+ * Calls of a Spring Data JPA repository inside {@code @Traced} calls, in an application
+ * context with Spring Boot's JPA auto-configuration on H2 and the fntrace
+ * auto-configuration: each call is one operation in the reference's vocabulary, with its
+ * entity, its id where known, and the SQL it ran. The database starts with items 1
+ * {@code bike}, 2 {@code clock} and 3 {@code lamp}.
  */
 class RepositoryOpsTests {
 
@@ -107,8 +108,8 @@ class RepositoryOpsTests {
 	@Test
 	void saveAllOfNewEntitiesIsAnInsertWithoutId() {
 		this.runner.run((context) -> {
-			OpTrace op = onlyOp(withoutTransaction(context,
-					(items) -> items.saveAll(List.of(new Item("vase"), new Item("rug")))));
+			OpTrace op = onlyOp(
+					withoutTransaction(context, (items) -> items.saveAll(List.of(new Item("vase"), new Item("rug")))));
 			assertThat(op.op()).isEqualTo(DbOp.INSERT);
 			assertThat(op.id()).isNull();
 			assertThat(op.sql()).startsWith("insert").contains(";\ninsert");
@@ -247,7 +248,7 @@ class RepositoryOpsTests {
 			assertThatExceptionOfType(DataIntegrityViolationException.class)
 				.isThrownBy(() -> service.withoutTransaction(ItemRepository::divideByZero));
 			FnTrace trace = onlyTrace(context, "withoutTransaction");
-			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
+			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
 			OpTrace op = onlyOp(trace);
 			assertThat(op.op()).isEqualTo(DbOp.QUERY);
 			assertThat(op.entity()).isEqualTo("Item");
@@ -285,8 +286,7 @@ class RepositoryOpsTests {
 		return onlyTrace(context, "inTransaction");
 	}
 
-	private static FnTrace withoutTransaction(AssertableApplicationContext context,
-			Function<ItemRepository, ?> work) {
+	private static FnTrace withoutTransaction(AssertableApplicationContext context, Function<ItemRepository, ?> work) {
 		context.getBean(ItemService.class).withoutTransaction(work);
 		return onlyTrace(context, "withoutTransaction");
 	}

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which transaction a traced call owns, on JPA: a Spring Data repository's own transaction that
- * rolls back inside a traced action is an operation of the action, not its outcome.
+ * Which transaction a traced call owns, on JPA: a Spring Data repository's own
+ * transaction that rolls back inside a traced action is an operation of the action, not
+ * its outcome.
  */
 class RepositoryTransactionsTests {
 
@@ -67,7 +68,7 @@ class RepositoryTransactionsTests {
 			assertThatExceptionOfType(DataIntegrityViolationException.class)
 				.isThrownBy(() -> context.getBean(Catalog.class).add(new Item(null)));
 			FnTrace trace = TraceLogReads.onlyTrace(context.getBean(TraceLog.class), "Catalog.add");
-			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
+			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
 		});
 	}
 

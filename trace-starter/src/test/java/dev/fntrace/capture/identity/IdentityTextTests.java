@@ -90,7 +90,8 @@ class IdentityTextTests {
 	}
 
 	/**
-	 * The UTF-8 bytes of a value, decoded as ISO-8859-1, as servlet containers decode header bytes.
+	 * The UTF-8 bytes of a value, decoded as ISO-8859-1, as servlet containers decode
+	 * header bytes.
 	 */
 	static String asContainerReadsIt(String value) {
 		return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);

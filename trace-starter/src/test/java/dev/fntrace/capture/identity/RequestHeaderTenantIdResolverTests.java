@@ -89,8 +89,8 @@ class RequestHeaderTenantIdResolverTests {
 	}
 
 	/**
-	 * Rejects every header, as Spring Security's {@code StrictHttpFirewall} rejects values with
-	 * control characters.
+	 * Rejects every header, as Spring Security's {@code StrictHttpFirewall} rejects
+	 * values with control characters.
 	 */
 	static class RejectingRequest extends HttpServletRequestWrapper {
 

@@ -16,8 +16,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link SecurityContextUserIdResolver} and {@link ServletPrincipalUserIdResolver} make of
- * the names they find.
+ * What {@link SecurityContextUserIdResolver} and {@link ServletPrincipalUserIdResolver}
+ * make of the names they find.
  */
 class UserIdResolverTests {
 

@@ -34,7 +34,8 @@ class SqlClassifierTests {
 				// Hibernate 6/7
 				arguments("select l1_0.id,l1_0.current_price,l1_0.state,l1_0.title from lot l1_0 where l1_0.id=?",
 						DbOp.QUERY, "lot"),
-				arguments("select b1_0.id,b1_0.amount from bid b1_0 join lot l1_0 on l1_0.id=b1_0.lot_id where l1_0.id=?",
+				arguments(
+						"select b1_0.id,b1_0.amount from bid b1_0 join lot l1_0 on l1_0.id=b1_0.lot_id where l1_0.id=?",
 						DbOp.QUERY, "bid"),
 				arguments("insert into bid (amount,bidder,lot_id,placed_at,id) values (?,?,?,?,default)", DbOp.INSERT,
 						"bid"),
@@ -43,11 +44,14 @@ class SqlClassifierTests {
 				arguments("/* <criteria> */ select count(*) from lot l1_0", DbOp.QUERY, "lot"),
 				arguments("/* insert for dev.fntrace.sample.Lot */insert into lot (title,id) values (?,?)", DbOp.INSERT,
 						"lot"),
-				arguments("select l1_0.id,l1_0.title from lot l1_0 order by l1_0.id offset ? rows fetch first ? rows only",
+				arguments(
+						"select l1_0.id,l1_0.title from lot l1_0 order by l1_0.id offset ? rows fetch first ? rows only",
 						DbOp.QUERY, "lot"),
-				arguments("select l1_0.id from lot l1_0 left join bid b1_0 on l1_0.id=b1_0.lot_id where b1_0.id is null",
+				arguments(
+						"select l1_0.id from lot l1_0 left join bid b1_0 on l1_0.id=b1_0.lot_id where b1_0.id is null",
 						DbOp.QUERY, "lot"),
-				arguments("select b1_0.id from bid b1_0 where b1_0.lot_id in (select l1_0.id from lot l1_0 where l1_0.state=?)",
+				arguments(
+						"select b1_0.id from bid b1_0 where b1_0.lot_id in (select l1_0.id from lot l1_0 where l1_0.state=?)",
 						DbOp.QUERY, "bid"),
 				arguments("select tbl.next_val from hibernate_sequences tbl where tbl.sequence_name=? for update",
 						DbOp.QUERY, "hibernate_sequences"),
@@ -55,8 +59,7 @@ class SqlClassifierTests {
 				arguments("select * from lot as l where l.id = ?", DbOp.QUERY, "lot"),
 				arguments("select * from lot, bid where lot.id = bid.lot_id", DbOp.QUERY, "lot"),
 				arguments("SELECT ID, TITLE FROM LOT WHERE ID = ?", DbOp.QUERY, "lot"),
-				arguments("SeLeCt * FrOm Lot", DbOp.QUERY, "lot"),
-				arguments("select * from lot;", DbOp.QUERY, "lot"),
+				arguments("SeLeCt * FrOm Lot", DbOp.QUERY, "lot"), arguments("select * from lot;", DbOp.QUERY, "lot"),
 				// quoted and qualified names
 				arguments("select * from \"PUBLIC\".\"LOT\" l", DbOp.QUERY, "LOT"),
 				arguments("select * from public.lot", DbOp.QUERY, "lot"),
@@ -67,7 +70,8 @@ class SqlClassifierTests {
 				arguments("select * from \"odd \"\"name\"\"\"", DbOp.QUERY, "odd \"name\""),
 				arguments("select \"from\", [from], `from` from lot", DbOp.QUERY, "lot"),
 				// nested FROMs before the top-level one
-				arguments("select (select max(b.amount) from bid b where b.lot_id = l.id) as top_bid, l.title from lot l",
+				arguments(
+						"select (select max(b.amount) from bid b where b.lot_id = l.id) as top_bid, l.title from lot l",
 						DbOp.QUERY, "lot"),
 				arguments("select extract(year from l.created_at), substring(l.title from 1 for 3), "
 						+ "trim(both from l.title) from lot l", DbOp.QUERY, "lot"),
@@ -88,8 +92,7 @@ class SqlClassifierTests {
 				arguments("  /* select * from bid */ select /* from bid */ id -- from bid\r\n from lot", DbOp.QUERY,
 						"lot"),
 				// no table
-				arguments("select 1", DbOp.QUERY, null),
-				arguments("select current_timestamp", DbOp.QUERY, null),
+				arguments("select 1", DbOp.QUERY, null), arguments("select current_timestamp", DbOp.QUERY, null),
 				arguments("select 1 from dual", DbOp.QUERY, null),
 				arguments("values (1, 'a'), (2, 'b')", DbOp.QUERY, null),
 				arguments("select * from generate_series(1, 10)", DbOp.QUERY, null),
@@ -107,7 +110,8 @@ class SqlClassifierTests {
 						"bid"),
 				arguments("with a as (select * from lot), b (id) as (select id from a where state = 'OPEN') "
 						+ "select count(*) from b", DbOp.QUERY, "lot"),
-				arguments("WITH x AS MATERIALIZED (select id from bid) SELECT * FROM lot WHERE id IN (SELECT id FROM x)",
+				arguments(
+						"WITH x AS MATERIALIZED (select id from bid) SELECT * FROM lot WHERE id IN (SELECT id FROM x)",
 						DbOp.QUERY, "lot"),
 				arguments("with x as not materialized (select id from bid) select * from x", DbOp.QUERY, "bid"),
 				arguments("with recursive tree(id, parent_id) as (select id, parent_id from category where parent_id "
@@ -151,8 +155,7 @@ class SqlClassifierTests {
 				arguments("{call refresh_prices(?)}", DbOp.OTHER, null),
 				arguments("explain select * from lot", DbOp.OTHER, null),
 				arguments("-- only a comment", DbOp.OTHER, null),
-				arguments("select * from 'unterminated", DbOp.QUERY, null),
-				arguments(")))", DbOp.OTHER, null));
+				arguments("select * from 'unterminated", DbOp.QUERY, null), arguments(")))", DbOp.OTHER, null));
 	}
 
 	@ParameterizedTest

@@ -62,8 +62,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What a traced call schedules, and where its work travels: the {@link FnScheduler} with
- * transactions, work handed to a {@link TaskScheduler} or an {@code @Async} method, and the current
- * trace carried to executor threads.
+ * transactions, work handed to a {@link TaskScheduler} or an {@code @Async} method, and
+ * the current trace carried to executor threads.
  */
 @Timeout(30)
 class SchedulingTracesTests {
@@ -177,8 +177,8 @@ class SchedulingTracesTests {
 		this.runner.run((context) -> {
 			context.getBean(Lots.class).countViaAsync();
 			FnTrace trace = awaitOne(context, "Lots.countViaAsync");
-			assertThat(trace.schedules()).containsExactly(
-					new ScheduleTrace("Counter.countAsync", null, null, ScheduleStatus.SCHEDULED));
+			assertThat(trace.schedules())
+				.containsExactly(new ScheduleTrace("Counter.countAsync", null, null, ScheduleStatus.SCHEDULED));
 			assertThat(trace.ops()).singleElement().satisfies((op) -> {
 				assertThat(op.op()).isEqualTo(DbOp.QUERY);
 				assertThat(op.rowCount()).isEqualTo(10);
@@ -357,8 +357,8 @@ class SchedulingTracesTests {
 
 		private final AsyncTaskExecutor executor;
 
-		Lots(JdbcTemplate jdbc, FnScheduler fnScheduler, TaskScheduler taskScheduler, LotCloser closer,
-				Counter counter, AsyncTaskExecutor executor) {
+		Lots(JdbcTemplate jdbc, FnScheduler fnScheduler, TaskScheduler taskScheduler, LotCloser closer, Counter counter,
+				AsyncTaskExecutor executor) {
 			this.jdbc = jdbc;
 			this.fnScheduler = fnScheduler;
 			this.taskScheduler = taskScheduler;

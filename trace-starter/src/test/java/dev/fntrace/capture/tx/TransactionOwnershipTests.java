@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which transaction a traced call owns, on plain JDBC: only the rollback of the transaction begun
- * at the call's own boundary makes it {@code rolled_back}; inner transactions that roll back are
- * operations of the call, and a call that joins another's transaction is never the one undone.
+ * Which transaction a traced call owns, on plain JDBC: only the rollback of the
+ * transaction begun at the call's own boundary makes it {@code rolled_back}; inner
+ * transactions that roll back are operations of the call, and a call that joins another's
+ * transaction is never the one undone.
  */
 class TransactionOwnershipTests {
 
@@ -101,7 +102,7 @@ class TransactionOwnershipTests {
 			assertThatExceptionOfType(UnexpectedRollbackException.class)
 				.isThrownBy(() -> context.getBean(Auctions.class).mutationCatchingJoinedFailure());
 			FnTrace joined = onlyTrace(context, "Ledger.tracedFailJoined");
-			assertThat(joined.outcome()).isInstanceOf(FnOutcome.Error.class);
+			assertThat(joined.outcome()).isInstanceOf(FnOutcome.Errored.class);
 			assertThat(joined.outcome().isFailure()).isTrue();
 			FnTrace owner = onlyTrace(context, "Auctions.mutationCatchingJoinedFailure");
 			assertThat(owner.outcome()).isInstanceOf(FnOutcome.RolledBack.class);
@@ -127,8 +128,8 @@ class TransactionOwnershipTests {
 			assertThatExceptionOfType(CannotCreateTransactionException.class)
 				.isThrownBy(() -> context.getBean(Auctions.class).onBrokenDatabase());
 			FnTrace trace = onlyTrace(context, "Auctions.onBrokenDatabase");
-			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
-			assertThat(((FnOutcome.Error) trace.outcome()).code()).isEqualTo("CannotCreateTransactionException");
+			assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
+			assertThat(((FnOutcome.Errored) trace.outcome()).code()).isEqualTo("CannotCreateTransactionException");
 		});
 	}
 

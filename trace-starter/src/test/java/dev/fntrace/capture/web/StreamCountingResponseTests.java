@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * What {@link StreamCountingResponse} counts as chunks and bytes, whichever way the body is
- * written.
+ * What {@link StreamCountingResponse} counts as chunks and bytes, whichever way the body
+ * is written.
  */
 class StreamCountingResponseTests {
 
@@ -79,7 +79,8 @@ class StreamCountingResponseTests {
 		this.response.dispatchEnded(new MockHttpServletRequest());
 		FnTrace trace = onlyTrace();
 		assertThat(trace.streamChunks()).isEqualTo(1);
-		assertThat(trace.streamBytes()).isEqualTo((text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8).length)
+		assertThat(trace.streamBytes())
+			.isEqualTo((text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8).length)
 			.isEqualTo(this.container.getContentAsByteArray().length);
 		assertThat(this.failures.count()).isZero();
 	}
@@ -213,10 +214,10 @@ class StreamCountingResponseTests {
 	}
 
 	/**
-	 * A container response whose connection breaks at one write and at one flush (of its stream,
-	 * its writer or the response), counting what it accepted: the chunks and bytes of the flushes
-	 * that succeeded. A broken write or flush fails once; the rest succeed, so that only the
-	 * counting response can keep from counting them.
+	 * A container response whose connection breaks at one write and at one flush (of its
+	 * stream, its writer or the response), counting what it accepted: the chunks and
+	 * bytes of the flushes that succeeded. A broken write or flush fails once; the rest
+	 * succeed, so that only the counting response can keep from counting them.
 	 */
 	static final class BreakingContainer extends HttpServletResponseWrapper {
 

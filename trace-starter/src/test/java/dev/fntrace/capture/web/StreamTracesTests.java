@@ -51,9 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Traced calls that return streams and deferred results, driven over real HTTP on Tomcat: each
- * trace stays open until the stream or result completes, ends with the stream's outcome, and counts
- * the chunks and bytes the client was sent.
+ * Traced calls that return streams and deferred results, driven over real HTTP on Tomcat:
+ * each trace stays open until the stream or result completes, ends with the stream's
+ * outcome, and counts the chunks and bytes the client was sent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fntrace.record-values=true", "spring.datasource.url=jdbc:h2:mem:streams" })
@@ -113,8 +113,10 @@ class StreamTracesTests {
 		}
 		double stayedMs = (System.nanoTime() - connected) / 1_000_000.0;
 		FnTrace trace = awaitTrace("sse.endless");
-		// Tomcat notices when a write fails and reports the socket's own IOException ("Broken pipe",
-		// "Connection reset by peer") to the request's async listeners: a client that leaves ends
+		// Tomcat notices when a write fails and reports the socket's own IOException
+		// ("Broken pipe",
+		// "Connection reset by peer") to the request's async listeners: a client that
+		// leaves ends
 		// the stream normally
 		assertThat(trace.outcome()).isEqualTo(FnOutcome.OK);
 		assertThat(trace.streamChunks()).isGreaterThanOrEqualTo(2);
@@ -131,7 +133,8 @@ class StreamTracesTests {
 		try (InputStream body = response.get(10, TimeUnit.SECONDS).body()) {
 			readEvents(body, 1, received);
 		}
-		// the client left: send until the container refuses, counting what it accepted (the
+		// the client left: send until the container refuses, counting what it accepted
+		// (the
 		// socket may take a send or two before the client's reset arrives)
 		int accepted = 0;
 		long acceptedBytes = 0;
@@ -157,8 +160,8 @@ class StreamTracesTests {
 	void emitterThatTimesOutIsATimeoutError() throws Exception {
 		this.http.send(get("/sse/silent"), BodyHandlers.discarding());
 		FnTrace trace = awaitTrace("sse.silent");
-		assertThat(trace.outcome()).isInstanceOf(FnOutcome.Error.class);
-		assertThat(((FnOutcome.Error) trace.outcome()).code()).isEqualTo("TIMEOUT");
+		assertThat(trace.outcome()).isInstanceOf(FnOutcome.Errored.class);
+		assertThat(((FnOutcome.Errored) trace.outcome()).code()).isEqualTo("TIMEOUT");
 	}
 
 	@Test
@@ -169,7 +172,7 @@ class StreamTracesTests {
 		emitter.completeWithError(new FnException("FEED_BROKEN", "the feed broke"));
 		response.get(10, TimeUnit.SECONDS);
 		FnTrace trace = awaitTrace("sse.failing");
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("FEED_BROKEN", "the feed broke"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("FEED_BROKEN", "the feed broke"));
 	}
 
 	@Test
@@ -255,8 +258,8 @@ class StreamTracesTests {
 	}
 
 	/**
-	 * Read a server-sent event stream until it delivered some events (each ends with an empty
-	 * line), keeping every byte read.
+	 * Read a server-sent event stream until it delivered some events (each ends with an
+	 * empty line), keeping every byte read.
 	 */
 	private static void readEvents(InputStream body, int events, ByteArrayOutputStream received) throws IOException {
 		int seen = 0;
@@ -428,7 +431,9 @@ class StreamTracesTests {
 
 	}
 
-	/** Hands what a handler's traced call returned to the test, after the call returned. */
+	/**
+	 * Hands what a handler's traced call returned to the test, after the call returned.
+	 */
 	static class Handoff {
 
 		private final BlockingQueue<Object> returned = new LinkedBlockingQueue<>();

@@ -1,8 +1,8 @@
-package dev.fntrace.capture;
+package dev.fntrace.model;
 
 /**
- * Cuts text that fntrace keeps to a bound, marking the cut with an ellipsis and never splitting
- * a surrogate pair.
+ * Cuts text that fntrace keeps to a bound, marking the cut with an ellipsis and never
+ * splitting a surrogate pair.
  */
 public final class BoundedText {
 

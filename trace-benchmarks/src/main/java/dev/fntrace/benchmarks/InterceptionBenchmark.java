@@ -1,0 +1,225 @@
+package dev.fntrace.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.fntrace.Traced;
+import dev.fntrace.log.TraceLog;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.annotation.Observed;
+import io.micrometer.observation.aop.ObservedAspect;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+
+/**
+ * What wrapping a trivial bean method costs, per call: no wrapping, the empty advisor (the floor of
+ * the way fntrace intercepts), an empty AspectJ {@code @Around}, Micrometer's {@code @Observed}
+ * without handlers and with the metrics handler, and fntrace's {@code @Traced} with its defaults.
+ * Each contender is a bean of its own Boot context.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class InterceptionBenchmark {
+
+	@Param({ "direct", "emptyAdvisor", "emptyAspect", "observedNoHandlers", "observedMetrics", "traced" })
+	public String contender;
+
+	private ConfigurableApplicationContext context;
+
+	private Work work;
+
+	private int input;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.context = BenchmarkContexts.start(configuration(this.contender));
+		this.work = this.context.getBean(Work.class);
+		if (!this.contender.equals("direct") && !AopUtils.isAopProxy(this.work)) {
+			throw new IllegalStateException(this.contender + " did not wrap its bean");
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		if (this.contender.equals("traced") && this.context.getBean(TraceLog.class).totalCount() == 0) {
+			throw new IllegalStateException("@Traced recorded nothing");
+		}
+		this.context.close();
+	}
+
+	@Benchmark
+	public int call() {
+		return this.work.work(this.input++);
+	}
+
+	private static Class<?> configuration(String contender) {
+		return switch (contender) {
+			case "direct" -> DirectConfiguration.class;
+			case "emptyAdvisor" -> EmptyAdvisorConfiguration.class;
+			case "emptyAspect" -> EmptyAspectConfiguration.class;
+			case "observedNoHandlers" -> ObservedNoHandlersConfiguration.class;
+			case "observedMetrics" -> ObservedMetricsConfiguration.class;
+			case "traced" -> TracedConfiguration.class;
+			default -> throw new IllegalArgumentException("Unknown contender " + contender);
+		};
+	}
+
+	public static class PlainWork implements Work {
+
+		@Override
+		public int work(int input) {
+			return Work.compute(input);
+		}
+
+	}
+
+	public static class InterceptedWork implements Work {
+
+		@Override
+		@Intercepted
+		public int work(int input) {
+			return Work.compute(input);
+		}
+
+	}
+
+	public static class ObservedWork implements Work {
+
+		@Override
+		@Observed(name = "work")
+		public int work(int input) {
+			return Work.compute(input);
+		}
+
+	}
+
+	public static class TracedWork implements Work {
+
+		@Override
+		@Traced
+		public int work(int input) {
+			return Work.compute(input);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DirectConfiguration {
+
+		@Bean
+		PlainWork work() {
+			return new PlainWork();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyAdvisorConfiguration {
+
+		@Bean
+		InterceptedWork work() {
+			return new InterceptedWork();
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static Advisor emptyAdvisor() {
+			MethodInterceptor proceed = (invocation) -> invocation.proceed();
+			return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Intercepted.class),
+					proceed);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyAspectConfiguration {
+
+		@Bean
+		InterceptedWork work() {
+			return new InterceptedWork();
+		}
+
+		@Bean
+		EmptyAspect emptyAspect() {
+			return new EmptyAspect();
+		}
+
+	}
+
+	@Aspect
+	public static class EmptyAspect {
+
+		@Around("@annotation(dev.fntrace.benchmarks.Intercepted)")
+		public Object around(ProceedingJoinPoint joinPoint) throws Throwable {
+			return joinPoint.proceed();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ObservedNoHandlersConfiguration {
+
+		@Bean
+		ObservedWork work() {
+			return new ObservedWork();
+		}
+
+		@Bean
+		ObservedAspect observedAspect() {
+			return new ObservedAspect(ObservationRegistry.create());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ObservedMetricsConfiguration {
+
+		@Bean
+		ObservedWork work() {
+			return new ObservedWork();
+		}
+
+		@Bean
+		ObservedAspect observedAspect() {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			return new ObservedAspect(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TracedConfiguration {
+
+		@Bean
+		TracedWork work() {
+			return new TracedWork();
+		}
+
+	}
+
+}
