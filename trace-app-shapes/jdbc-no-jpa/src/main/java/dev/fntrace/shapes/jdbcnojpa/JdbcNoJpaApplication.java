@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring MVC application on plain JDBC ({@code JdbcTemplate} on H2): no JPA, no Spring Data, no
- * actuator.
+ * A Spring MVC application on plain JDBC ({@code JdbcTemplate} on H2): no JPA, no Spring
+ * Data, no actuator.
  */
 @SpringBootApplication
 public class JdbcNoJpaApplication {

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The notes API: {@code POST /notes} adds one ({@code ?fail=true} fails after the insert), and
- * {@code GET /notes/count} counts them.
+ * The notes API: {@code POST /notes} adds one ({@code ?fail=true} fails after the
+ * insert), and {@code GET /notes/count} counts them.
  */
 @RestController
 public class NoteController {

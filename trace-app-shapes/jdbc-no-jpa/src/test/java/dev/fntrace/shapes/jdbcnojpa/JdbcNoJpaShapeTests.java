@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The starter in a Spring MVC application on plain JDBC, over real HTTP: a traced
- * {@code @Transactional} method's trace holds its SQL operations, and one whose transaction rolls
- * back is {@code rolled_back}. The app has no actuator, so the traces are read from the
- * {@link TraceLog} bean.
+ * {@code @Transactional} method's trace holds its SQL operations, and one whose
+ * transaction rolls back is {@code rolled_back}. The app has no actuator, so the traces
+ * are read from the {@link TraceLog} bean.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JdbcNoJpaShapeTests {
@@ -93,8 +93,8 @@ class JdbcNoJpaShapeTests {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "text/plain")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody())
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.build();
 		try {
 			return this.http.send(request, BodyHandlers.ofString());

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The things API: {@code GET /things/{id}} answers a thing's name, {@code POST /things} adds one
- * and answers its id.
+ * The things API: {@code GET /things/{id}} answers a thing's name, {@code POST /things}
+ * adds one and answers its id.
  */
 @RestController
 public class ThingController {

@@ -20,9 +20,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter in a Spring MVC application on Spring Data JPA with actuator and no Spring Security,
- * over real HTTP: repository calls are operations of the traced call, and
- * {@code /actuator/fntraces} serves the traces. The database starts with thing 1, {@code kettle}.
+ * The starter in a Spring MVC application on Spring Data JPA with actuator and no Spring
+ * Security, over real HTTP: repository calls are operations of the traced call, and
+ * {@code /actuator/fntraces} serves the traces. The database starts with thing 1,
+ * {@code kettle}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JpaNoSecurityShapeTests {
@@ -101,8 +102,8 @@ class JpaNoSecurityShapeTests {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "text/plain")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody())
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.build();
 		try {
 			return this.http.send(request, BodyHandlers.ofString());

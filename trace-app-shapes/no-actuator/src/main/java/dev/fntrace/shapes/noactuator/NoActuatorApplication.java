@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring MVC application whose own dependencies hold no actuator starter, and no database.
+ * A Spring MVC application whose own dependencies hold no actuator starter, and no
+ * database.
  */
 @SpringBootApplication
 public class NoActuatorApplication {

@@ -24,9 +24,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter in a Spring MVC application that does not add the actuator starter, over real HTTP:
- * the starter brings no actuator of its own, the app starts, records {@code @Traced} calls into the
- * {@link TraceLog}, and serves no {@code /actuator/fntraces}.
+ * The starter in a Spring MVC application that does not add the actuator starter, over
+ * real HTTP: the starter brings no actuator of its own, the app starts, records
+ * {@code @Traced} calls into the {@link TraceLog}, and serves no
+ * {@code /actuator/fntraces}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NoActuatorShapeTests {

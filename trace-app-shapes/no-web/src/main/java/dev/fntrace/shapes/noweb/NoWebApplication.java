@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * An application of {@code spring-boot-starter} alone: no web server, no database, no actuator.
+ * An application of {@code spring-boot-starter} alone: no web server, no database, no
+ * actuator.
  */
 @SpringBootApplication
 public class NoWebApplication {

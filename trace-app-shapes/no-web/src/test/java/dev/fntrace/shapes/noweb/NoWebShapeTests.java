@@ -95,8 +95,8 @@ class NoWebShapeTests {
 	}
 
 	/**
-	 * Wait for the trace of a call that runs on another thread: the log holds it once the call has
-	 * finished.
+	 * Wait for the trace of a call that runs on another thread: the log holds it once the
+	 * call has finished.
 	 */
 	private FnTrace awaitTrace(String fn) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

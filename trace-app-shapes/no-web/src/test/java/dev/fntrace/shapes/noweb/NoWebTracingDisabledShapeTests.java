@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same application with {@code fntrace.enabled=false}: nothing is traced, and code that uses
- * the {@link FnScheduler} still starts and runs its work.
+ * The same application with {@code fntrace.enabled=false}: nothing is traced, and code
+ * that uses the {@link FnScheduler} still starts and runs its work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "fntrace.enabled=false")
 class NoWebTracingDisabledShapeTests {

@@ -20,9 +20,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter in a WebFlux application with actuator, over real HTTP: a request whose handler calls
- * a {@code @Traced} method is traced, and {@code /actuator/fntraces} serves the trace. The tenant
- * header is not asserted: fntrace reads it from the servlet request, which WebFlux has not.
+ * The starter in a WebFlux application with actuator, over real HTTP: a request whose
+ * handler calls a {@code @Traced} method is traced, and {@code /actuator/fntraces} serves
+ * the trace. The tenant header is not asserted: fntrace reads it from the servlet
+ * request, which WebFlux has not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebFluxShapeTests {

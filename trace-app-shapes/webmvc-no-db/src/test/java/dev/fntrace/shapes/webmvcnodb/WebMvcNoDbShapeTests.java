@@ -20,9 +20,9 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter in a Spring MVC application with actuator and no database, over real HTTP: a request
- * whose handler calls a {@code @Traced} method is traced, and {@code /actuator/fntraces} serves the
- * trace.
+ * The starter in a Spring MVC application with actuator and no database, over real HTTP:
+ * a request whose handler calls a {@code @Traced} method is traced, and
+ * {@code /actuator/fntraces} serves the trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebMvcNoDbShapeTests {
