@@ -70,7 +70,7 @@ class NoWebShapeTests {
 	void failedCallIsRecordedAsAnError() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.greeter.greet(" "));
 		FnTrace trace = onlyTrace("Greeter.greet");
-		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Error("IllegalArgumentException", "Nobody to greet"));
+		assertThat(trace.outcome()).isEqualTo(new FnOutcome.Errored("IllegalArgumentException", "Nobody to greet"));
 	}
 
 	@Test
