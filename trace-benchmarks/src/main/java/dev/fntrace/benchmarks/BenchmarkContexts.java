@@ -7,8 +7,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the real Boot contexts the benchmarks call into: auto-configuration (fntrace's included,
- * with its defaults) plus the beans of one contender.
+ * Starts the real Boot contexts the benchmarks call into: auto-configuration (fntrace's
+ * included, with its defaults) plus the beans of one contender.
  */
 final class BenchmarkContexts {
 

@@ -14,10 +14,11 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * A JMH profiler that reports the CPU time the benchmark's JVM spent per operation (every thread:
- * the benchmark's, the garbage collector's, the compiler's). Unlike wall-clock time it does not
- * grow while the benchmark waits for a core, so it stays comparable between contenders measured
- * while other work loads the machine. Use with {@code -prof dev.fntrace.benchmarks.CpuTimeProfiler}.
+ * A JMH profiler that reports the CPU time the benchmark's JVM spent per operation (every
+ * thread: the benchmark's, the garbage collector's, the compiler's). Unlike wall-clock
+ * time it does not grow while the benchmark waits for a core, so it stays comparable
+ * between contenders measured while other work loads the machine. Use with
+ * {@code -prof dev.fntrace.benchmarks.CpuTimeProfiler}.
  */
 public class CpuTimeProfiler implements InternalProfiler {
 
@@ -36,8 +37,8 @@ public class CpuTimeProfiler implements InternalProfiler {
 	}
 
 	@Override
-	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-			IterationParams iterationParams, IterationResult result) {
+	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+			IterationResult result) {
 		long cpu = this.os.getProcessCpuTime() - this.cpuAtStart;
 		long ops = result.getMetadata().getMeasuredOps();
 		double perOp = (ops > 0) ? (double) cpu / ops : Double.NaN;

@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the methods the empty advisor or the empty aspect of {@link InterceptionBenchmark} wraps.
+ * Marks the methods the empty advisor or the empty aspect of
+ * {@link InterceptionBenchmark} wraps.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

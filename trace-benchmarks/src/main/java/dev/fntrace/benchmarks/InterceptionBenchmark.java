@@ -35,10 +35,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 
 /**
- * What wrapping a trivial bean method costs, per call: no wrapping, the empty advisor (the floor of
- * the way fntrace intercepts), an empty AspectJ {@code @Around}, Micrometer's {@code @Observed}
- * without handlers and with the metrics handler, and fntrace's {@code @Traced} with its defaults.
- * Each contender is a bean of its own Boot context.
+ * What wrapping a trivial bean method costs, per call: no wrapping, the empty advisor
+ * (the floor of the way fntrace intercepts), an empty AspectJ {@code @Around},
+ * Micrometer's {@code @Observed} without handlers and with the metrics handler, and
+ * fntrace's {@code @Traced} with its defaults. Each contender is a bean of its own Boot
+ * context.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -88,6 +89,9 @@ public class InterceptionBenchmark {
 		};
 	}
 
+	/**
+	 * The work, called directly or through an advice that matches any bean.
+	 */
 	public static class PlainWork implements Work {
 
 		@Override
@@ -97,6 +101,9 @@ public class InterceptionBenchmark {
 
 	}
 
+	/**
+	 * The work behind an empty {@code MethodInterceptor} advisor.
+	 */
 	public static class InterceptedWork implements Work {
 
 		@Override
@@ -107,6 +114,9 @@ public class InterceptionBenchmark {
 
 	}
 
+	/**
+	 * The work annotated {@code @Observed}.
+	 */
 	public static class ObservedWork implements Work {
 
 		@Override
@@ -117,6 +127,9 @@ public class InterceptionBenchmark {
 
 	}
 
+	/**
+	 * The work annotated {@code @Traced}.
+	 */
 	public static class TracedWork implements Work {
 
 		@Override
@@ -170,6 +183,9 @@ public class InterceptionBenchmark {
 
 	}
 
+	/**
+	 * An empty AspectJ {@code @Around} advice on the work.
+	 */
 	@Aspect
 	public static class EmptyAspect {
 
@@ -206,7 +222,8 @@ public class InterceptionBenchmark {
 		@Bean
 		ObservedAspect observedAspect() {
 			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
 			return new ObservedAspect(registry);
 		}
 

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The statements {@link SqlBenchmark} runs, each on a connection of its own taken from the pool,
- * as an application's repository would.
+ * The statements {@link SqlBenchmark} runs, each on a connection of its own taken from
+ * the pool, as an application's repository would.
  */
 final class Queries {
 

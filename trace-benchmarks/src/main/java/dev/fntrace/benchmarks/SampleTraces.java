@@ -9,15 +9,16 @@ import dev.fntrace.model.OpBuilder;
 import dev.fntrace.model.TraceBuilder;
 
 /**
- * Traces built the way fntrace builds them ({@link TraceBuilder}, a {@link CallIdGenerator} id),
- * with the strings a real app shares between traces (function names, users, SQL text) shared here
- * too.
+ * Traces built the way fntrace builds them ({@link TraceBuilder}, a
+ * {@link CallIdGenerator} id), with the strings a real app shares between traces
+ * (function names, users, SQL text) shared here too.
  */
 final class SampleTraces {
 
 	static final String USER = "alice";
 
-	static final String[] SQL = { "select l1_0.id,l1_0.current_price,l1_0.state,l1_0.title from lot l1_0 where l1_0.id=?",
+	static final String[] SQL = {
+			"select l1_0.id,l1_0.current_price,l1_0.state,l1_0.title from lot l1_0 where l1_0.id=?",
 			"insert into bid (amount,bidder,lot_id,placed_at,id) values (?,?,?,?,default)",
 			"update lot set current_price=?,state=?,title=? where id=?" };
 
@@ -39,11 +40,11 @@ final class SampleTraces {
 		TraceBuilder builder = new TraceBuilder(this.callIds.next(), fnName, FnType.MUTATION, USER, null, null, null,
 				System.currentTimeMillis(), start, 200);
 		for (int i = 0; i < ops; i++) {
-			OpBuilder op = builder.addOp(KINDS[i % KINDS.length], ENTITIES[i % ENTITIES.length], null, start + i * 1000L,
-					20_000L, true, SQL[i % SQL.length], null);
+			OpBuilder op = builder.addOp(KINDS[i % KINDS.length], ENTITIES[i % ENTITIES.length], null,
+					start + i * 1000L, 20_000L, true, SQL[i % SQL.length], null);
 			op.rowCount(1);
 		}
-		FnOutcome outcome = failed ? new FnOutcome.Error("BidTooLowException", "The bid must exceed 450")
+		FnOutcome outcome = failed ? new FnOutcome.Errored("BidTooLowException", "The bid must exceed 450")
 				: FnOutcome.OK;
 		return builder.finish(outcome, start + 1_000_000L);
 	}

@@ -31,10 +31,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What one SQL statement costs on H2 in memory through a Hikari pool: {@code SELECT 1}, and a
- * {@code SELECT} that reads every column of 1 000 rows. Contenders: the bare pool,
- * datasource-proxy alone with a no-op listener, fntrace inside a traced call (the statement and
- * the call around it), and the fntrace-wrapped data source outside any traced call.
+ * What one SQL statement costs on H2 in memory through a Hikari pool: {@code SELECT 1},
+ * and a {@code SELECT} that reads every column of 1 000 rows. Contenders: the bare pool,
+ * datasource-proxy alone with a no-op listener, fntrace inside a traced call (the
+ * statement and the call around it), and the fntrace-wrapped data source outside any
+ * traced call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -84,14 +85,12 @@ public class SqlBenchmark {
 
 	@Benchmark
 	public long selectOne() throws SQLException {
-		return this.inTrace ? this.traced.selectOne(this.dataSource)
-				: Queries.selectOne(this.dataSource);
+		return this.inTrace ? this.traced.selectOne(this.dataSource) : Queries.selectOne(this.dataSource);
 	}
 
 	@Benchmark
 	public long read1000Rows() throws SQLException {
-		return this.inTrace ? this.traced.readItems(this.dataSource)
-				: Queries.readItems(this.dataSource);
+		return this.inTrace ? this.traced.readItems(this.dataSource) : Queries.readItems(this.dataSource);
 	}
 
 	private static void createItems(DataSource dataSource) {

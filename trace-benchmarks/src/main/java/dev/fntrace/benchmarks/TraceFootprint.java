@@ -13,8 +13,8 @@ import org.openjdk.jol.vm.VM;
 
 /**
  * Prints the heap a trace retains, measured with JOL: everything reachable from the
- * {@link FnTrace} except what it shares with every other trace (function name, user, SQL text,
- * entity names, enum constants), which a real app holds once. Run with
+ * {@link FnTrace} except what it shares with every other trace (function name, user, SQL
+ * text, entity names, enum constants), which a real app holds once. Run with
  * {@code java -cp target/benchmarks.jar dev.fntrace.benchmarks.TraceFootprint}.
  */
 public final class TraceFootprint {

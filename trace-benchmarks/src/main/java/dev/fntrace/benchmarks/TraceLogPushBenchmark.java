@@ -21,9 +21,10 @@ import org.springframework.boot.actuate.web.exchanges.HttpExchange;
 import org.springframework.boot.actuate.web.exchanges.InMemoryHttpExchangeRepository;
 
 /**
- * What handing a finished trace to the log costs with 1, 2 and 4 writers, against Spring Boot's
- * {@link InMemoryHttpExchangeRepository#add} (a synchronized linked list). Both stores hold 1 000
- * entries (fntrace's default capacity) and are handed one prebuilt entry over and over.
+ * What handing a finished trace to the log costs with 1, 2 and 4 writers, against Spring
+ * Boot's {@link InMemoryHttpExchangeRepository#add} (a synchronized linked list). Both
+ * stores hold 1 000 entries (fntrace's default capacity) and are handed one prebuilt
+ * entry over and over.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -22,10 +22,10 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 
 /**
- * How long an endpoint query takes over a full log of 10 000 traces while two threads push new
- * ones. The query asks for one function's failed calls, at most 100: one trace in 200 matches, so
- * it walks the whole log. Sampled, for the percentiles. {@code queryAlone} runs the same query with
- * nothing pushing.
+ * How long an endpoint query takes over a full log of 10 000 traces while two threads
+ * push new ones. The query asks for one function's failed calls, at most 100: one trace
+ * in 200 matches, so it walks the whole log. Sampled, for the percentiles.
+ * {@code queryAlone} runs the same query with nothing pushing.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.SampleTime)
@@ -46,7 +46,8 @@ public class TraceQueryBenchmark {
 	public void fill() {
 		SampleTraces samples = new SampleTraces();
 		for (int i = 0; i < CAPACITY; i++) {
-			// every 20th round of the ten functions fails: one trace in 200 is fn3 and failed
+			// every 20th round of the ten functions fails: one trace in 200 is fn3 and
+			// failed
 			this.traces[i] = samples.trace("fn" + (i % FUNCTIONS), 3, (i / FUNCTIONS) % 20 == 0);
 			this.log.accept(this.traces[i]);
 		}

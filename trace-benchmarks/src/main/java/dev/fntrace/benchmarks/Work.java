@@ -1,8 +1,8 @@
 package dev.fntrace.benchmarks;
 
 /**
- * The method every contender of {@link InterceptionBenchmark} wraps: trivial, so that what is
- * measured is the wrapping.
+ * The method every contender of {@link InterceptionBenchmark} wraps: trivial, so that
+ * what is measured is the wrapping.
  */
 public interface Work {
 
