@@ -1,0 +1,1 @@
+insert into thing (name) values ('kettle');
