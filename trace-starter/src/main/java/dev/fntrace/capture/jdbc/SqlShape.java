@@ -12,4 +12,7 @@ import dev.fntrace.model.DbOp;
  */
 public record SqlShape(DbOp op, String entity) {
 
+	/** The shape of text that is no statement fntrace recognises. */
+	static final SqlShape UNKNOWN = new SqlShape(DbOp.OTHER, null);
+
 }
