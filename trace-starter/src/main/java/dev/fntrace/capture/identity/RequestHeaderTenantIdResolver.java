@@ -1,5 +1,7 @@
 package dev.fntrace.capture.identity;
 
+import dev.fntrace.capture.CurrentRequest;
+
 /**
  * Resolves the tenant from a header of the current servlet request, {@code X-Tenant-Id}
  * by default ({@code fntrace.tenant-header}). The value is the client's word, read as the

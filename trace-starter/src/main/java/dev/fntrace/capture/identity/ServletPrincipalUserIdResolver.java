@@ -2,6 +2,7 @@ package dev.fntrace.capture.identity;
 
 import java.security.Principal;
 
+import dev.fntrace.capture.CurrentRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

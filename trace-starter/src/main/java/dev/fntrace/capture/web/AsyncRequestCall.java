@@ -6,14 +6,12 @@ import java.util.concurrent.Callable;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.fntrace.FnException;
+import dev.fntrace.capture.CurrentRequest;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.model.TraceBuilder;
 
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.async.AsyncWebRequest;
 import org.springframework.web.context.request.async.CallableProcessingInterceptor;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -77,7 +75,7 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 	 */
 	static boolean watch(Object returned, TraceBuilder trace, TraceRecorder recorder, boolean countStream,
 			TracingFailures failures) {
-		HttpServletRequest request = currentRequest();
+		HttpServletRequest request = CurrentRequest.get();
 		if (request == null || !(request
 			.getAttribute(WebAsyncUtils.WEB_ASYNC_MANAGER_ATTRIBUTE) instanceof WebAsyncManager manager)) {
 			return false;
@@ -100,11 +98,6 @@ final class AsyncRequestCall implements CallableProcessingInterceptor, DeferredR
 			response.watch(call);
 		}
 		return true;
-	}
-
-	private static HttpServletRequest currentRequest() {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return (attributes instanceof ServletRequestAttributes servlet) ? servlet.getRequest() : null;
 	}
 
 	/**

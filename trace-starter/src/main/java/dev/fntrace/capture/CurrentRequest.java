@@ -1,4 +1,4 @@
-package dev.fntrace.capture.identity;
+package dev.fntrace.capture;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -9,14 +9,19 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The servlet request bound to the current thread by Spring MVC, if any.
+ * The servlet request bound to the current thread by Spring MVC, if any: the one place
+ * capture reads it. Used only where the servlet API is present.
  */
-final class CurrentRequest {
+public final class CurrentRequest {
 
 	private CurrentRequest() {
 	}
 
-	static HttpServletRequest get() {
+	/**
+	 * The current request.
+	 * @return the request, or {@code null} outside a Spring MVC request
+	 */
+	public static HttpServletRequest get() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		return (attributes instanceof ServletRequestAttributes servlet) ? servlet.getRequest() : null;
 	}
@@ -31,7 +36,7 @@ final class CurrentRequest {
 	 * @return the header's first value, or {@code null} if there is none, no request, or
 	 * no request that hands it out
 	 */
-	static String header(String name) {
+	public static String header(String name) {
 		ServletRequest request = get();
 		while (request instanceof HttpServletRequest http) {
 			try {
