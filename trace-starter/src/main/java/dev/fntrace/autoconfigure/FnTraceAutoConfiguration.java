@@ -120,10 +120,9 @@ public final class FnTraceAutoConfiguration {
 		// still being created, before the properties bean may be
 		FnTraceProperties properties = Binder.get(environment)
 			.bindOrCreate("fntrace", Bindable.of(FnTraceProperties.class));
-		boolean traceHandlers = properties.getWeb().isTraceHandlers();
 		return new TracedAdvisor(
 				new TracedInterceptor(descriptors::getObject, recorder::getObject, failures::getObject),
-				() -> traceHandlers);
+				properties.getWeb().isTraceHandlers());
 	}
 
 	/**

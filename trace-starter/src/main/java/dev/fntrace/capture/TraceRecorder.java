@@ -220,7 +220,7 @@ public class TraceRecorder {
 	public void finishScheduledRun(TraceBuilder trace, Throwable failure) {
 		try {
 			if (failure == null && trace.onlyWrapsTracedCalls()) {
-				trace.finish(null, System.nanoTime());
+				trace.discard();
 				return;
 			}
 		}

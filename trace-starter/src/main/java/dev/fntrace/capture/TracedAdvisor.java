@@ -1,7 +1,5 @@
 package dev.fntrace.capture;
 
-import java.util.function.BooleanSupplier;
-
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.core.Ordered;
 
@@ -17,10 +15,9 @@ public class TracedAdvisor extends DefaultPointcutAdvisor {
 	/**
 	 * Create an advisor.
 	 * @param interceptor the interceptor to apply
-	 * @param traceHandlers whether to trace every Spring MVC handler method as well,
-	 * asked once, on first use
+	 * @param traceHandlers whether to trace every Spring MVC handler method as well
 	 */
-	public TracedAdvisor(TracedInterceptor interceptor, BooleanSupplier traceHandlers) {
+	public TracedAdvisor(TracedInterceptor interceptor, boolean traceHandlers) {
 		super(new TracedPointcut(traceHandlers), interceptor);
 		setOrder(DEFAULT_ORDER);
 	}

@@ -2,7 +2,6 @@ package dev.fntrace.capture;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.function.BooleanSupplier;
 
 import dev.fntrace.Traced;
 
@@ -13,7 +12,6 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Matches the methods annotated {@link Traced @Traced}, and the public methods of classes
@@ -29,16 +27,14 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 
 	private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
 
-	private final BooleanSupplier traceHandlers;
+	private final boolean traceHandlers;
 
 	/**
 	 * Create a pointcut.
-	 * @param traceHandlers whether to match Spring MVC handler methods too, asked once,
-	 * on first use
+	 * @param traceHandlers whether to match Spring MVC handler methods too
 	 */
-	public TracedPointcut(BooleanSupplier traceHandlers) {
-		SingletonSupplier<Boolean> once = SingletonSupplier.of(traceHandlers::getAsBoolean);
-		this.traceHandlers = once::obtain;
+	public TracedPointcut(boolean traceHandlers) {
+		this.traceHandlers = traceHandlers;
 		setClassFilter(new TracedClassFilter(this.traceHandlers));
 	}
 
@@ -53,7 +49,7 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 				|| AnnotatedElementUtils.hasAnnotation(method, Traced.class)) {
 			return true;
 		}
-		if (this.traceHandlers.getAsBoolean() && AnnotatedElementUtils.isAnnotated(specific, REQUEST_MAPPING)
+		if (this.traceHandlers && AnnotatedElementUtils.isAnnotated(specific, REQUEST_MAPPING)
 				&& AnnotatedElementUtils.isAnnotated(userClass, CONTROLLER)) {
 			return true;
 		}
@@ -64,16 +60,16 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 
 	private static final class TracedClassFilter implements ClassFilter {
 
-		private final BooleanSupplier traceHandlers;
+		private final boolean traceHandlers;
 
-		TracedClassFilter(BooleanSupplier traceHandlers) {
+		TracedClassFilter(boolean traceHandlers) {
 			this.traceHandlers = traceHandlers;
 		}
 
 		@Override
 		public boolean matches(Class<?> clazz) {
 			return AnnotationUtils.isCandidateClass(clazz, Traced.class)
-					|| (this.traceHandlers.getAsBoolean() && AnnotatedElementUtils.isAnnotated(clazz, CONTROLLER));
+					|| (this.traceHandlers && AnnotatedElementUtils.isAnnotated(clazz, CONTROLLER));
 		}
 
 	}

@@ -421,6 +421,14 @@ public final class TraceBuilder {
 	}
 
 	/**
+	 * End the call without making a trace of it: nothing can be added afterwards, and
+	 * {@link #finish} makes nothing.
+	 */
+	public synchronized void discard() {
+		this.finished = true;
+	}
+
+	/**
 	 * Whether the call has finished.
 	 * @return {@code true} once {@link #finish} has run
 	 */

@@ -1,15 +1,21 @@
 package dev.fntrace.autoconfigure;
 
+import java.util.List;
 import java.util.Set;
 
 import dev.fntrace.actuate.FnTracesEndpoint;
 import dev.fntrace.log.InMemoryTraceLog;
+import dev.fntrace.log.TraceLog;
+import dev.fntrace.model.FnOutcome;
+import dev.fntrace.model.FnTrace;
+import dev.fntrace.model.FnType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +62,7 @@ class FnTracesEndpointAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("management.endpoints.web.exposure.include=fntraces",
 					"management.endpoint.fntraces.show-values=always")
-			.run((context) -> assertThat(showsValuesToAnonymous(context.getBean(FnTracesEndpoint.class))).isTrue());
+			.run((context) -> assertThat(showsValuesToAnonymous(context)).isTrue());
 	}
 
 	@Test
@@ -64,13 +70,13 @@ class FnTracesEndpointAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("management.endpoints.web.exposure.include=fntraces",
 					"fntrace.endpoint.show-values=always")
-			.run((context) -> assertThat(showsValuesToAnonymous(context.getBean(FnTracesEndpoint.class))).isTrue());
+			.run((context) -> assertThat(showsValuesToAnonymous(context)).isTrue());
 	}
 
 	@Test
 	void valuesAreNeverShownByDefault() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=fntraces")
-			.run((context) -> assertThat(showsValuesToAnonymous(context.getBean(FnTracesEndpoint.class))).isFalse());
+			.run((context) -> assertThat(showsValuesToAnonymous(context)).isFalse());
 	}
 
 	@Test
@@ -88,13 +94,12 @@ class FnTracesEndpointAutoConfigurationTests {
 			});
 	}
 
-	private static boolean showsValuesToAnonymous(FnTracesEndpoint endpoint) {
-		dev.fntrace.log.TraceLog log = (dev.fntrace.log.TraceLog) org.springframework.test.util.ReflectionTestUtils
-			.getField(endpoint, "log");
-		log.accept(new dev.fntrace.model.FnTrace("c-1", "f", dev.fntrace.model.FnType.ACTION, null, null, null, null, 0,
-				1.0, new dev.fntrace.model.FnOutcome.Ok("42"), java.util.List.of(), 0, 0, 0, java.util.List.of()));
-		dev.fntrace.model.FnTrace shown = endpoint.trace("c-1", SecurityContext.NONE).trace();
-		return "42".equals(((dev.fntrace.model.FnOutcome.Ok) shown.outcome()).value());
+	private static boolean showsValuesToAnonymous(ApplicationContext context) {
+		context.getBean(TraceLog.class)
+			.accept(new FnTrace("c-1", "f", FnType.ACTION, null, null, null, null, 0, 1.0, new FnOutcome.Ok("42"),
+					List.of(), 0, 0, 0, List.of()));
+		FnTrace shown = context.getBean(FnTracesEndpoint.class).trace("c-1", SecurityContext.NONE).trace();
+		return "42".equals(((FnOutcome.Ok) shown.outcome()).value());
 	}
 
 }
