@@ -1,6 +1,5 @@
 package dev.fntrace.model;
 
-import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -69,7 +68,19 @@ public final class OpBuilder {
 				millis(this.durationNanos), rowCount(), this.ok, this.sql, this.batchSize);
 	}
 
-	private Long rowCount() {
+	/**
+	 * The kind of the operation.
+	 * @return the kind
+	 */
+	public DbOp op() {
+		return this.op;
+	}
+
+	/**
+	 * The rows the operation read or changed, as far as known now.
+	 * @return the row count, or {@code null} when unknown
+	 */
+	public Long rowCount() {
 		if (this.rowSource != null) {
 			long rows = this.rowSource.getAsLong();
 			return (rows >= 0) ? rows : null;
@@ -77,36 +88,12 @@ public final class OpBuilder {
 		return (this.rowCount >= 0) ? this.rowCount : null;
 	}
 
-	String sql() {
+	/**
+	 * The statement the operation ran, as kept.
+	 * @return the SQL, or {@code null}
+	 */
+	public String sql() {
 		return this.sql;
-	}
-
-	static String joinSql(List<OpBuilder> ops) {
-		StringBuilder sql = null;
-		for (OpBuilder op : ops) {
-			if (op.sql != null) {
-				sql = (sql == null) ? new StringBuilder(op.sql) : sql.append(";\n").append(op.sql);
-			}
-		}
-		return (sql != null) ? sql.toString() : null;
-	}
-
-	static LongSupplier sumOfRows(List<OpBuilder> ops, boolean reads) {
-		return () -> {
-			long total = 0;
-			boolean known = false;
-			for (OpBuilder op : ops) {
-				if (op.op.isRead() != reads) {
-					continue;
-				}
-				Long rows = op.rowCount();
-				if (rows != null) {
-					total += rows;
-					known = true;
-				}
-			}
-			return known ? total : -1;
-		};
 	}
 
 	static double millis(long nanos) {

@@ -87,25 +87,6 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Start recording a call with the default limits but for the number of operations.
-	 * @param callId unique id of the call
-	 * @param fnName the function's name
-	 * @param fnType the function's type
-	 * @param userId the caller's user id, or {@code null}
-	 * @param tenantId the caller's tenant id, or {@code null}
-	 * @param parentCallId the enclosing call's id, or {@code null}
-	 * @param scheduledBy the id of the call that scheduled this one, or {@code null}
-	 * @param startedAt wall-clock start, epoch milliseconds
-	 * @param startNanos monotonic start, as {@link System#nanoTime()}
-	 * @param maxOps how many operations to keep at most; later ones are only counted
-	 */
-	public TraceBuilder(String callId, String fnName, FnType fnType, String userId, String tenantId,
-			String parentCallId, String scheduledBy, long startedAt, long startNanos, int maxOps) {
-		this(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, startNanos,
-				TraceLimits.ofMaxOps(maxOps));
-	}
-
-	/**
 	 * Name the Java method the call runs, as Spring names the transactions it begins
 	 * ({@code com.example.AuctionService.placeBid}), so that the call's own transaction
 	 * can be told from inner ones. Call before the trace is shared.
@@ -325,7 +306,7 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Where the operations stand now: a mark for {@link #foldOpsSince}.
+	 * Where the operations stand now: a mark for {@link #takeOpsSince}.
 	 * @return the mark
 	 */
 	public synchronized OpsMark markOps() {
@@ -333,44 +314,31 @@ public final class TraceBuilder {
 	}
 
 	/**
-	 * Replace the operations recorded since a mark by one operation that stands for them,
-	 * such as a repository call that ran them: its SQL is their SQL, and its rows are the
-	 * rows of those of them that do the same kind of work (reads for a read, writes for a
-	 * write) added up, so that a sequence read does not count as an inserted row.
-	 * Operations dropped since the mark because the trace was full are part of the folded
-	 * one, and no longer counted on their own.
+	 * Take back the operations recorded since a mark, so that one operation can stand for
+	 * them (as a repository call stands for the statements it ran). They leave the trace:
+	 * the SQL text they kept no longer counts against the trace's budget, and operations
+	 * dropped since the mark because the trace was full are no longer counted as dropped.
 	 * @param mark the {@link #markOps() mark} taken before the operations ran
-	 * @param op the kind of the folded operation
-	 * @param entity its entity
-	 * @param id its entity id, or {@code null}
-	 * @param startNanos when it started
-	 * @param durationNanos how long it took
-	 * @param ok whether it succeeded
-	 * @return the folded operation, or {@code null} when the trace is full or finished
+	 * @return the operations taken, in order; empty when the trace is finished
 	 */
-	public synchronized OpBuilder foldOpsSince(OpsMark mark, DbOp op, String entity, String id, long startNanos,
-			long durationNanos, boolean ok) {
+	public synchronized List<OpBuilder> takeOpsSince(OpsMark mark) {
 		if (this.finished) {
-			return null;
-		}
-		int from = Math.min(Math.max(mark.kept(), 0), opCount());
-		List<OpBuilder> folded = List.of();
-		if (this.ops != null) {
-			List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
-			folded = new ArrayList<>(tail);
-			tail.clear();
-		}
-		for (OpBuilder foldedOp : folded) {
-			if (foldedOp.sql() != null) {
-				this.sqlChars -= Math.min(this.sqlChars, foldedOp.sql().length());
-			}
+			return List.of();
 		}
 		this.opsDropped = Math.min(this.opsDropped, Math.max(mark.dropped(), 0));
-		OpBuilder builder = addOp(op, entity, id, startNanos, durationNanos, ok, OpBuilder.joinSql(folded), null);
-		if (builder != null && !folded.isEmpty()) {
-			builder.rowCountFrom(OpBuilder.sumOfRows(folded, op.isRead()));
+		int from = Math.min(Math.max(mark.kept(), 0), opCount());
+		if (this.ops == null || from == this.ops.size()) {
+			return List.of();
 		}
-		return builder;
+		List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
+		List<OpBuilder> taken = List.copyOf(tail);
+		tail.clear();
+		for (OpBuilder op : taken) {
+			if (op.sql() != null) {
+				this.sqlChars -= Math.min(this.sqlChars, op.sql().length());
+			}
+		}
+		return taken;
 	}
 
 	/**

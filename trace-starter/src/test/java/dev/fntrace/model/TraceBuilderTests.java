@@ -10,29 +10,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TraceBuilderTests {
 
 	@Test
-	void foldingWhileFullCountsEachDroppedOpOnce() {
-		TraceBuilder trace = trace(new TraceLimits(1, 10, 1000));
-		TraceBuilder.OpsMark get = trace.markOps();
+	void opsTakenSinceAMarkLeaveTheTraceAndNoLongerCountAsDropped() {
+		TraceBuilder trace = trace(new TraceLimits(2, 10, 1000));
 		trace.addOp(DbOp.QUERY, "lot", null, 0, 1, true, "select", null);
-		trace.foldOpsSince(get, DbOp.GET, "Lot", "1", 0, 1, true);
-		TraceBuilder.OpsMark insert = trace.markOps();
+		TraceBuilder.OpsMark mark = trace.markOps();
 		trace.addOp(DbOp.INSERT, "bid", null, 0, 1, true, "insert", null);
-		trace.foldOpsSince(insert, DbOp.INSERT, "Bid", "2", 0, 1, true);
 		trace.addOp(DbOp.UPDATE, "lot", null, 0, 1, true, "update", null);
+		assertThat(trace.takeOpsSince(mark)).extracting(OpBuilder::sql).containsExactly("insert");
 		FnTrace finished = trace.finish(FnOutcome.OK, 10);
-		assertThat(finished.ops()).extracting(OpTrace::op).containsExactly(DbOp.GET);
-		assertThat(finished.opsDropped()).isEqualTo(2);
+		assertThat(finished.ops()).extracting(OpTrace::sql).containsExactly("select");
+		assertThat(finished.opsDropped()).isZero();
 	}
 
 	@Test
-	void noOpsKeptCountsEveryOp() {
-		TraceBuilder trace = trace(new TraceLimits(0, 10, 1000));
-		for (int i = 0; i < 3; i++) {
-			TraceBuilder.OpsMark mark = trace.markOps();
-			trace.addOp(DbOp.QUERY, "lot", null, 0, 1, true, "select", null);
-			trace.foldOpsSince(mark, DbOp.GET, "Lot", "1", 0, 1, true);
-		}
-		assertThat(trace.finish(FnOutcome.OK, 10).opsDropped()).isEqualTo(3);
+	void opsTakenReleaseTheirSqlBudget() {
+		TraceBuilder trace = trace(new TraceLimits(10, 10, 6));
+		TraceBuilder.OpsMark mark = trace.markOps();
+		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
+		trace.takeOpsSince(mark);
+		trace.addOp(DbOp.QUERY, "b", null, 0, 1, true, "select", null);
+		assertThat(trace.finish(FnOutcome.OK, 10).ops()).extracting(OpTrace::sql).containsExactly("select");
+	}
+
+	@Test
+	void nothingIsTakenFromAFinishedTrace() {
+		TraceBuilder trace = trace(TraceLimits.DEFAULTS);
+		TraceBuilder.OpsMark mark = trace.markOps();
+		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
+		trace.finish(FnOutcome.OK, 10);
+		assertThat(trace.takeOpsSince(mark)).isEmpty();
 	}
 
 	@Test
@@ -55,17 +61,6 @@ class TraceBuilderTests {
 		FnTrace finished = trace.finish(FnOutcome.OK, 10);
 		assertThat(finished.ops()).extracting(OpTrace::sql).containsExactly("select", "sele…", null);
 		assertThat(finished.ops()).hasSize(3);
-	}
-
-	@Test
-	void foldedSqlCountsOnceAgainstTheBudget() {
-		TraceBuilder trace = trace(new TraceLimits(10, 10, 14));
-		TraceBuilder.OpsMark mark = trace.markOps();
-		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
-		trace.addOp(DbOp.QUERY, "a", null, 0, 1, true, "select", null);
-		trace.foldOpsSince(mark, DbOp.LIST, "A", null, 0, 1, true);
-		FnTrace finished = trace.finish(FnOutcome.OK, 10);
-		assertThat(finished.ops()).extracting(OpTrace::sql).containsExactly("select;\nselect");
 	}
 
 	@Test

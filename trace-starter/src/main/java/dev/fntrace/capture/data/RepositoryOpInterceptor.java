@@ -128,7 +128,7 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 			if (call.idOfSavedEntity()) {
 				id = idOf(entityId((result != null) ? result : firstArgument(invocation)));
 			}
-			trace.foldOpsSince(call.mark(), call.op(), this.entity, id, startNanos, durationNanos, ok);
+			RepositoryOpFold.fold(trace, call.mark(), call.op(), this.entity, id, startNanos, durationNanos, ok);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.get().record("record a repository call", ex);
