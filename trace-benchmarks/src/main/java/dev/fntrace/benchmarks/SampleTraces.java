@@ -7,6 +7,7 @@ import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.FnType;
 import dev.fntrace.model.OpBuilder;
 import dev.fntrace.model.TraceBuilder;
+import dev.fntrace.model.TraceLimits;
 
 /**
  * Traces built the way fntrace builds them ({@link TraceBuilder}, a
@@ -38,7 +39,7 @@ final class SampleTraces {
 	FnTrace trace(String fnName, int ops, boolean failed) {
 		long start = System.nanoTime();
 		TraceBuilder builder = new TraceBuilder(this.callIds.next(), fnName, FnType.MUTATION, USER, null, null, null,
-				System.currentTimeMillis(), start, 200);
+				System.currentTimeMillis(), start, TraceLimits.ofMaxOps(200));
 		for (int i = 0; i < ops; i++) {
 			OpBuilder op = builder.addOp(KINDS[i % KINDS.length], ENTITIES[i % ENTITIES.length], null,
 					start + i * 1000L, 20_000L, true, SQL[i % SQL.length], null);

@@ -2,13 +2,11 @@ package dev.fntrace.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fntrace.capture.CallIdGenerator;
-import dev.fntrace.capture.CompletionStageResultHandler;
 import dev.fntrace.capture.FnDescriptorResolver;
 import dev.fntrace.capture.OutcomeRules;
 import dev.fntrace.capture.PendingResultHandler;
 import dev.fntrace.capture.TraceRecorder;
 import dev.fntrace.capture.TracedAdvisor;
-import dev.fntrace.capture.TracedInterceptor;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.capture.ValueRecorder;
 import dev.fntrace.capture.identity.TenantIdResolver;
@@ -105,9 +103,9 @@ public final class FnTraceAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	CompletionStageResultHandler fnCompletionStageResultHandler() {
-		return new CompletionStageResultHandler();
+	@ConditionalOnMissingBean(name = "fnCompletionStageResultHandler")
+	PendingResultHandler fnCompletionStageResultHandler() {
+		return PendingResultHandler.completionStages();
 	}
 
 	@Bean
@@ -120,8 +118,7 @@ public final class FnTraceAutoConfiguration {
 		// still being created, before the properties bean may be
 		FnTraceProperties properties = Binder.get(environment)
 			.bindOrCreate("fntrace", Bindable.of(FnTraceProperties.class));
-		return new TracedAdvisor(
-				new TracedInterceptor(descriptors::getObject, recorder::getObject, failures::getObject),
+		return new TracedAdvisor(descriptors::getObject, recorder::getObject, failures::getObject,
 				properties.getWeb().isTraceHandlers());
 	}
 

@@ -3,7 +3,6 @@ package dev.fntrace.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.fntrace.capture.TracingFailures;
-import dev.fntrace.capture.jdbc.SqlClassifier;
 import dev.fntrace.capture.jdbc.SqlOpListener;
 import dev.fntrace.capture.jdbc.TracingDataSourcePostProcessor;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -29,15 +28,9 @@ public final class FnTraceJdbcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SqlClassifier fnSqlClassifier() {
-		return new SqlClassifier();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBean(TracingFailures.class)
-	SqlOpListener fnSqlOpListener(SqlClassifier classifier, TracingFailures failures, FnTraceProperties properties) {
-		return new SqlOpListener(classifier, failures, properties.getJdbc().getMaxSqlLength());
+	SqlOpListener fnSqlOpListener(TracingFailures failures, FnTraceProperties properties) {
+		return new SqlOpListener(failures, properties.getJdbc().getMaxSqlLength());
 	}
 
 	@Bean

@@ -7,9 +7,7 @@ import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.capture.scheduling.AfterCommit;
 import dev.fntrace.capture.scheduling.AsyncCallRecordingPostProcessor;
 import dev.fntrace.capture.scheduling.TaskSchedulerRecordingAdvisor;
-import dev.fntrace.capture.scheduling.TaskSchedulerRecordingInterceptor;
 import dev.fntrace.capture.scheduling.TracingFnScheduler;
-import dev.fntrace.capture.scheduling.TransactionSynchronizationAfterCommit;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -55,7 +53,7 @@ public final class FnTraceSchedulingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AfterCommit fnAfterCommit() {
-			return new TransactionSynchronizationAfterCommit();
+			return AfterCommit.transactionSynchronization();
 		}
 
 	}
@@ -69,8 +67,7 @@ public final class FnTraceSchedulingAutoConfiguration {
 		@ConditionalOnMissingBean
 		static TaskSchedulerRecordingAdvisor fnTaskSchedulerRecordingAdvisor(ObjectProvider<TraceRecorder> recorder,
 				ObjectProvider<TracingFailures> failures) {
-			return new TaskSchedulerRecordingAdvisor(
-					new TaskSchedulerRecordingInterceptor(recorder::getIfAvailable, failures::getObject));
+			return new TaskSchedulerRecordingAdvisor(recorder::getIfAvailable, failures::getObject);
 		}
 
 		@Bean

@@ -9,7 +9,7 @@ import dev.fntrace.model.TraceBuilder;
  * completes, with the stage's value or failure. The caller gets the very stage the method
  * returned.
  */
-public final class CompletionStageResultHandler implements PendingResultHandler {
+final class CompletionStageResultHandler implements PendingResultHandler {
 
 	@Override
 	public boolean finishOnCompletion(Object result, TraceBuilder trace, TraceRecorder recorder) {

@@ -11,6 +11,6 @@ import dev.fntrace.model.FnType;
  * @param methodName the qualified name of the method, as Spring names the transaction it
  * begins
  */
-public record FnDescriptor(String name, FnType type, boolean recorded, String methodName) {
+record FnDescriptor(String name, FnType type, boolean recorded, String methodName) {
 
 }

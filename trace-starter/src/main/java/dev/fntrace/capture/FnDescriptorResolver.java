@@ -20,7 +20,7 @@ import org.springframework.util.PatternMatchUtils;
  * whether the include and exclude patterns let it be recorded. Later calls read the
  * cache: no reflection per call.
  */
-public class FnDescriptorResolver {
+public final class FnDescriptorResolver {
 
 	private static final String SPRING_TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
 
@@ -48,7 +48,7 @@ public class FnDescriptorResolver {
 	 * @param targetClass the target's class
 	 * @return the descriptor
 	 */
-	public FnDescriptor resolve(Method method, Class<?> targetClass) {
+	FnDescriptor resolve(Method method, Class<?> targetClass) {
 		MethodClassKey key = new MethodClassKey(method, targetClass);
 		FnDescriptor descriptor = this.cache.get(key);
 		if (descriptor == null) {

@@ -19,4 +19,13 @@ public interface PendingResultHandler {
 	 */
 	boolean finishOnCompletion(Object result, TraceBuilder trace, TraceRecorder recorder);
 
+	/**
+	 * The handler of {@link java.util.concurrent.CompletionStage} results: the trace
+	 * finishes when the stage completes.
+	 * @return the handler
+	 */
+	static PendingResultHandler completionStages() {
+		return new CompletionStageResultHandler();
+	}
+
 }

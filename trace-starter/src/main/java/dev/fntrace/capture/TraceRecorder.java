@@ -75,7 +75,7 @@ public class TraceRecorder {
 	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start
 	 * it
 	 */
-	public TraceBuilder start(FnDescriptor fn) {
+	TraceBuilder start(FnDescriptor fn) {
 		try {
 			TraceBuilder parent = TraceContext.current();
 			TraceBuilder trace;

@@ -17,7 +17,7 @@ import org.springframework.util.function.SingletonSupplier;
  * that completes later (a {@link java.util.concurrent.CompletionStage}, a stream) is
  * finished when it completes.
  */
-public class TracedInterceptor implements MethodInterceptor {
+final class TracedInterceptor implements MethodInterceptor {
 
 	private final Supplier<FnDescriptorResolver> descriptors;
 
@@ -32,7 +32,7 @@ public class TracedInterceptor implements MethodInterceptor {
 	 * @param recorder the recorder
 	 * @param failures where fntrace's own failures go
 	 */
-	public TracedInterceptor(Supplier<FnDescriptorResolver> descriptors, Supplier<TraceRecorder> recorder,
+	TracedInterceptor(Supplier<FnDescriptorResolver> descriptors, Supplier<TraceRecorder> recorder,
 			Supplier<TracingFailures> failures) {
 		this.descriptors = SingletonSupplier.of(descriptors);
 		this.recorder = SingletonSupplier.of(recorder);

@@ -21,7 +21,7 @@ import org.springframework.util.ReflectionUtils;
  * {@code @Controller}), so that an application without annotations gets a trace per
  * request.
  */
-public class TracedPointcut extends StaticMethodMatcherPointcut {
+final class TracedPointcut extends StaticMethodMatcherPointcut {
 
 	private static final String CONTROLLER = "org.springframework.stereotype.Controller";
 
@@ -33,7 +33,7 @@ public class TracedPointcut extends StaticMethodMatcherPointcut {
 	 * Create a pointcut.
 	 * @param traceHandlers whether to match Spring MVC handler methods too
 	 */
-	public TracedPointcut(boolean traceHandlers) {
+	TracedPointcut(boolean traceHandlers) {
 		this.traceHandlers = traceHandlers;
 		setClassFilter(new TracedClassFilter(this.traceHandlers));
 	}

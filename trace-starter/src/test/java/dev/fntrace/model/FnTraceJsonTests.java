@@ -342,7 +342,7 @@ class FnTraceJsonTests {
 	@Test
 	void builderFinishCarriesTheCallsIdentity() {
 		TraceBuilder builder = new TraceBuilder("c-9", "closeLot", FnType.ACTION, "u-1", "t-1", "p-1", "s-1",
-				STARTED_AT, 0L, 10);
+				STARTED_AT, 0L, TraceLimits.ofMaxOps(10));
 		FnTrace trace = builder.finish(new FnOutcome.Errored("X", "m"), 1_000_000L);
 		assertThat(trace.callId()).isEqualTo("c-9");
 		assertThat(trace.fnName()).isEqualTo("closeLot");
@@ -516,7 +516,7 @@ class FnTraceJsonTests {
 
 	private static TraceBuilder builder(long startNanos, int maxOps) {
 		return new TraceBuilder("c-1", "placeBid", FnType.MUTATION, null, null, null, null, STARTED_AT, startNanos,
-				maxOps);
+				TraceLimits.ofMaxOps(maxOps));
 	}
 
 }

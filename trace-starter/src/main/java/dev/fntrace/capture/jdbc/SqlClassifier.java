@@ -21,7 +21,7 @@ import dev.fntrace.model.DbOp;
  * identifiers) and stops as soon as the main table is known. This class caches the
  * results. Thread-safe.
  */
-public final class SqlClassifier {
+final class SqlClassifier {
 
 	/** Statements longer than this are classified but not cached. */
 	static final int MAX_CACHED_LENGTH = 8192;
@@ -35,7 +35,7 @@ public final class SqlClassifier {
 	/**
 	 * Create a classifier that caches up to 1024 statements.
 	 */
-	public SqlClassifier() {
+	SqlClassifier() {
 		this(1024);
 	}
 
@@ -44,7 +44,7 @@ public final class SqlClassifier {
 	 * @param cacheSize how many distinct statements to cache at most; {@code 0} disables
 	 * caching
 	 */
-	public SqlClassifier(int cacheSize) {
+	SqlClassifier(int cacheSize) {
 		if (cacheSize < 0) {
 			throw new IllegalArgumentException("cacheSize must not be negative");
 		}
@@ -57,7 +57,7 @@ public final class SqlClassifier {
 	 * @return the statement's shape; {@code (OTHER, null)} for {@code null}, blank or
 	 * unrecognised text
 	 */
-	public SqlShape classify(String sql) {
+	SqlShape classify(String sql) {
 		if (sql == null) {
 			return SqlShape.UNKNOWN;
 		}

@@ -29,12 +29,15 @@ public class SqlOpListener implements QueryExecutionListener {
 
 	/**
 	 * Create a listener.
-	 * @param classifier classifies statements
 	 * @param failures where fntrace's own failures go
 	 * @param maxSqlLength how long a statement's text may be before it is cut, so that
 	 * generated statements (long {@code IN} lists) cannot grow the log without bound
 	 */
-	public SqlOpListener(SqlClassifier classifier, TracingFailures failures, int maxSqlLength) {
+	public SqlOpListener(TracingFailures failures, int maxSqlLength) {
+		this(new SqlClassifier(), failures, maxSqlLength);
+	}
+
+	SqlOpListener(SqlClassifier classifier, TracingFailures failures, int maxSqlLength) {
 		this.classifier = classifier;
 		this.failures = failures;
 		this.maxSqlLength = maxSqlLength;

@@ -10,7 +10,7 @@ import dev.fntrace.model.DbOp;
  * qualifier (unquoted names lower-cased, quoted ones keep their case), or {@code null}
  * when the statement has no table
  */
-public record SqlShape(DbOp op, String entity) {
+record SqlShape(DbOp op, String entity) {
 
 	/** The shape of text that is no statement fntrace recognises. */
 	static final SqlShape UNKNOWN = new SqlShape(DbOp.OTHER, null);

@@ -11,7 +11,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
  * Wraps a {@link DataSource} with datasource-proxy so that its statements reach a
  * {@link SqlOpListener}.
  */
-public final class TracingDataSources {
+final class TracingDataSources {
 
 	private TracingDataSources() {
 	}
@@ -23,7 +23,7 @@ public final class TracingDataSources {
 	 * @param listener the listener
 	 * @return the wrapped data source
 	 */
-	public static DataSource wrap(DataSource dataSource, String name, SqlOpListener listener) {
+	static DataSource wrap(DataSource dataSource, String name, SqlOpListener listener) {
 		ProxyConfig config = ProxyConfig.Builder.create()
 			.dataSourceName(name)
 			.queryListener(listener)
@@ -41,7 +41,7 @@ public final class TracingDataSources {
 	 * @param dataSource the data source
 	 * @return {@code true} if it is
 	 */
-	public static boolean isWrapped(DataSource dataSource) {
+	static boolean isWrapped(DataSource dataSource) {
 		return dataSource instanceof ProxyDataSource;
 	}
 

@@ -18,4 +18,14 @@ public interface AfterCommit {
 	 */
 	boolean defer(Runnable onCommit, Runnable onRollback);
 
+	/**
+	 * Defer to the commit of the transaction Spring's
+	 * {@code TransactionSynchronizationManager} has bound to the thread. Call only where
+	 * spring-tx is present.
+	 * @return the strategy
+	 */
+	static AfterCommit transactionSynchronization() {
+		return new TransactionSynchronizationAfterCommit();
+	}
+
 }

@@ -20,7 +20,7 @@ import org.springframework.core.MethodClassKey;
  * of that call, named {@code ClassName.method}. Runs on the calling thread, before Spring
  * hands the call to its executor.
  */
-public class AsyncCallRecordingInterceptor implements MethodInterceptor {
+final class AsyncCallRecordingInterceptor implements MethodInterceptor {
 
 	private final Map<MethodClassKey, String> names = new ConcurrentHashMap<>();
 

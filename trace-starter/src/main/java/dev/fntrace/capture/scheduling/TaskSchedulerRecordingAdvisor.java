@@ -1,6 +1,10 @@
 package dev.fntrace.capture.scheduling;
 
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
+
+import dev.fntrace.capture.TraceRecorder;
+import dev.fntrace.capture.TracingFailures;
 
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
@@ -13,11 +17,13 @@ import org.springframework.scheduling.TaskScheduler;
 public class TaskSchedulerRecordingAdvisor extends DefaultPointcutAdvisor {
 
 	/**
-	 * Create an advisor.
-	 * @param interceptor the interceptor to apply
+	 * Create an advisor. Its collaborators are looked up when work is scheduled, so that
+	 * the advisor can be created with the infrastructure beans.
+	 * @param recorder records the scheduled runs
+	 * @param failures where fntrace's own failures go
 	 */
-	public TaskSchedulerRecordingAdvisor(TaskSchedulerRecordingInterceptor interceptor) {
-		super(new SchedulePointcut(), interceptor);
+	public TaskSchedulerRecordingAdvisor(Supplier<TraceRecorder> recorder, Supplier<TracingFailures> failures) {
+		super(new SchedulePointcut(), new TaskSchedulerRecordingInterceptor(recorder, failures));
 	}
 
 	private static final class SchedulePointcut extends StaticMethodMatcherPointcut {

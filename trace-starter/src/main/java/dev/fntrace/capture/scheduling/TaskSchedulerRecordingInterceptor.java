@@ -22,7 +22,7 @@ import org.springframework.util.function.SingletonSupplier;
  * Work scheduled outside traced calls, and work the {@link TracingFnScheduler} already
  * wrapped, pass through untouched.
  */
-public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
+final class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 
 	private final Supplier<TraceRecorder> recorder;
 
@@ -34,7 +34,7 @@ public class TaskSchedulerRecordingInterceptor implements MethodInterceptor {
 	 * {@code null}, nothing is recorded
 	 * @param failures where fntrace's own failures go, looked up on first use
 	 */
-	public TaskSchedulerRecordingInterceptor(Supplier<TraceRecorder> recorder, Supplier<TracingFailures> failures) {
+	TaskSchedulerRecordingInterceptor(Supplier<TraceRecorder> recorder, Supplier<TracingFailures> failures) {
 		this.recorder = SingletonSupplier.of(recorder);
 		this.failures = SingletonSupplier.of(failures);
 	}

@@ -7,7 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Defers work to the commit of the current Spring-managed transaction through a
  * {@link TransactionSynchronization}. Needs spring-tx: created only when it is present.
  */
-public final class TransactionSynchronizationAfterCommit implements AfterCommit {
+final class TransactionSynchronizationAfterCommit implements AfterCommit {
 
 	@Override
 	public boolean defer(Runnable onCommit, Runnable onRollback) {

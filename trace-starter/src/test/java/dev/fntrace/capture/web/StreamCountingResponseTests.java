@@ -205,7 +205,7 @@ class StreamCountingResponseTests {
 
 	private TraceBuilder newTrace() {
 		return new TraceBuilder("call-1", "stream", FnType.ACTION, null, null, null, null, System.currentTimeMillis(),
-				System.nanoTime(), 10);
+				System.nanoTime(), TraceLimits.ofMaxOps(10));
 	}
 
 	private FnTrace onlyTrace() {
