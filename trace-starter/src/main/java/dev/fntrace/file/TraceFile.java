@@ -2,6 +2,7 @@ package dev.fntrace.file;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import dev.fntrace.log.TraceSink;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.FnType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TraceSink} that appends every trace as one line of JSON to a file that rolls
@@ -101,26 +103,34 @@ public final class TraceFile implements TraceSink, AutoCloseable {
 	 * @return how many traces were read into the log
 	 */
 	public int reloadInto(TraceLog log) {
-		ArrayDeque<FnTrace> newest = new ArrayDeque<>();
+		// only the newest lines are parsed: a full file holds far more than the log
+		ArrayDeque<String> newest = new ArrayDeque<>();
 		readInto(newest, RollingFile.rolledPath(this.path), log.capacity());
 		readInto(newest, this.path, log.capacity());
-		newest.forEach(log::accept);
-		return newest.size();
+		int reloaded = 0;
+		for (String line : newest) {
+			FnTrace trace = readLine(line);
+			if (trace != null) {
+				log.accept(trace);
+				reloaded++;
+			}
+		}
+		return reloaded;
 	}
 
-	private void readInto(ArrayDeque<FnTrace> newest, Path source, int capacity) {
-		try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
+	private void readInto(ArrayDeque<String> newest, Path source, int capacity) {
+		// a reader, not Files.newBufferedReader: bytes cut by a crash become U+FFFD
+		// rather than end the reading
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(Files.newInputStream(source), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.isBlank()) {
 					continue;
 				}
-				FnTrace trace = readLine(line);
-				if (trace != null) {
-					newest.addLast(trace);
-					if (newest.size() > capacity) {
-						newest.removeFirst();
-					}
+				newest.addLast(line);
+				if (newest.size() > capacity) {
+					newest.removeFirst();
 				}
 			}
 		}
@@ -132,7 +142,7 @@ public final class TraceFile implements TraceSink, AutoCloseable {
 		}
 	}
 
-	private FnTrace readLine(String line) {
+	private @Nullable FnTrace readLine(String line) {
 		try {
 			return this.codec.read(line);
 		}

@@ -7,6 +7,7 @@ import dev.fntrace.log.TraceSink;
 import dev.fntrace.model.FnOutcome;
 import dev.fntrace.model.FnTrace;
 import dev.fntrace.model.OpTrace;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -87,7 +88,7 @@ public class CallLogger implements TraceSink {
 		addIfPresent(event, "fntrace.tenant_id", trace.tenantId());
 		addIfPresent(event, "fntrace.parent_call_id", trace.parentCallId());
 		addIfPresent(event, "fntrace.scheduled_by", trace.scheduledBy());
-		String error = null;
+		@Nullable String error = null;
 		if (outcome instanceof FnOutcome.Errored errored) {
 			error = errored.code();
 			addIfPresent(event, "fntrace.error_code", errored.code());
@@ -101,7 +102,7 @@ public class CallLogger implements TraceSink {
 		event.log(message(trace, slow, error, ops));
 	}
 
-	private static String message(FnTrace trace, boolean slow, String error, int ops) {
+	private static String message(FnTrace trace, boolean slow, @Nullable String error, int ops) {
 		StringBuilder message = new StringBuilder(128);
 		message.append(slow ? "Slow call " : "Call ").append(trace.fnName()).append(' ');
 		message.append(trace.outcome().status());
@@ -114,7 +115,7 @@ public class CallLogger implements TraceSink {
 		return message.toString();
 	}
 
-	private static void addIfPresent(LoggingEventBuilder event, String key, String value) {
+	private static void addIfPresent(LoggingEventBuilder event, String key, @Nullable String value) {
 		if (value != null) {
 			event.addKeyValue(key, value);
 		}

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,6 +193,23 @@ class TraceFileTests {
 		assertThat(log.find(TraceQuery.newest(10))).extracting(FnTrace::callId).containsExactly("c-2", "c-1");
 		assertThat(file.badLineCount()).isEqualTo(4);
 		assertThat(this.failures).containsKey("read a trace from " + path + " (the line is skipped)");
+	}
+
+	@Test
+	void aLineCutInsideACharacterLosesOnlyThatLine() throws IOException {
+		Path path = this.dir.resolve("traces.jsonl");
+		TraceCodec codec = new Jackson3TraceCodec();
+		byte[] good = (codec.write(trace("c-1", new FnOutcome.Errored("X", "Zürich"))) + "\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] cut = codec.write(trace("c-2", new FnOutcome.Errored("X", "Zürich"))).getBytes(StandardCharsets.UTF_8);
+		int insideUmlaut = new String(cut, StandardCharsets.UTF_8).indexOf('ü') + 1;
+		Files.write(path, good);
+		Files.write(path, Arrays.copyOf(cut, insideUmlaut), StandardOpenOption.APPEND);
+		InMemoryTraceLog log = new InMemoryTraceLog(10);
+		TraceFile file = file(path, 1_000_000, codec);
+		assertThat(file.reloadInto(log)).isEqualTo(1);
+		assertThat(log.findByCallId("c-1")).isPresent();
+		assertThat(file.badLineCount()).isEqualTo(1);
 	}
 
 	@Test
