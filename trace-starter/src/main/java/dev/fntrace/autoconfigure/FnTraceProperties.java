@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.nio.file.Path;
+
+import dev.fntrace.insight.SlowCallThresholds;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -86,6 +91,10 @@ public class FnTraceProperties implements Validator {
 	private final Propagation propagation = new Propagation();
 
 	private final Insights insights = new Insights();
+
+	private final Logging logging = new Logging();
+
+	private final File file = new File();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -173,6 +182,14 @@ public class FnTraceProperties implements Validator {
 
 	public Insights getInsights() {
 		return this.insights;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public File getFile() {
+		return this.file;
 	}
 
 	public Data getData() {
@@ -353,6 +370,10 @@ public class FnTraceProperties implements Validator {
 		checkRange(errors, "maxValueLength", properties.getMaxValueLength(), 1, 10_000_000);
 		checkRange(errors, "jdbc.maxSqlLength", properties.getJdbc().getMaxSqlLength(), 1, 1_000_000);
 		checkRange(errors, "jdbc.maxSqlLengthPerTrace", properties.getJdbc().getMaxSqlLengthPerTrace(), 0, 10_000_000);
+		if (properties.getFile().getMaxSize() == null || properties.getFile().getMaxSize().toBytes() < 1) {
+			errors.rejectValue("file.maxSize", "fntrace.range",
+					"must be positive, was " + properties.getFile().getMaxSize());
+		}
 		if (properties.getTenantHeader() == null || properties.getTenantHeader().isBlank()) {
 			errors.rejectValue("tenantHeader", "fntrace.blank", "must not be blank");
 		}
@@ -409,6 +430,105 @@ public class FnTraceProperties implements Validator {
 
 		public void setSlowThresholds(Map<String, Duration> slowThresholds) {
 			this.slowThresholds = slowThresholds;
+		}
+
+		/**
+		 * When a call is slow, by these settings: the one definition the endpoint and the
+		 * log lines share.
+		 * @return the thresholds
+		 */
+		SlowCallThresholds slowCallThresholds() {
+			Map<String, Double> thresholdsMs = new LinkedHashMap<>();
+			this.slowThresholds.forEach((fnName, threshold) -> thresholdsMs.put(fnName, millis(threshold)));
+			return new SlowCallThresholds(millis(this.slowThreshold), thresholdsMs);
+		}
+
+		private static double millis(Duration duration) {
+			return duration.toNanos() / 1_000_000.0;
+		}
+
+	}
+
+	/**
+	 * Slow and failed calls written as log lines.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to write slow and failed calls as one log line each to the
+		 * 'dev.fntrace.calls' logger, with the call's facts as key-value pairs that
+		 * structured logging writes as fields.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Whether to log slow calls (at INFO), as fntrace.insights.slow-threshold and
+		 * slow-thresholds define them.
+		 */
+		private boolean slow = true;
+
+		/**
+		 * Whether to log failed calls, ended in error or rolled back (at WARN).
+		 */
+		private boolean failed = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isSlow() {
+			return this.slow;
+		}
+
+		public void setSlow(boolean slow) {
+			this.slow = slow;
+		}
+
+		public boolean isFailed() {
+			return this.failed;
+		}
+
+		public void setFailed(boolean failed) {
+			this.failed = failed;
+		}
+
+	}
+
+	/**
+	 * A file of recent traces that survives a restart.
+	 */
+	public static class File {
+
+		/**
+		 * The file to append every trace to as a line of JSON, and to read back into the
+		 * log at start-up. Unset, no file is written.
+		 */
+		private Path path;
+
+		/**
+		 * The size at which the file rolls over to '<path>.1', replacing the one rolled
+		 * before, so the two hold at most twice this.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(10);
+
+		public Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(Path path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}

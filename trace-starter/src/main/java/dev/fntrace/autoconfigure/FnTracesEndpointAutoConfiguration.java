@@ -1,7 +1,5 @@
 package dev.fntrace.autoconfigure;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -9,7 +7,6 @@ import java.util.function.Supplier;
 import dev.fntrace.actuate.FnTracesEndpoint;
 import dev.fntrace.capture.TracingFailures;
 import dev.fntrace.insight.NPlusOneDetector;
-import dev.fntrace.insight.SlowCallThresholds;
 import dev.fntrace.log.TraceLog;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,17 +52,7 @@ public final class FnTracesEndpointAutoConfiguration {
 			};
 			FnTraceProperties.Insights insights = traceProperties.getInsights();
 			return new FnTracesEndpoint(log, showValues, roles, new NPlusOneDetector(insights.getNPlusOneThreshold()),
-					slowCallThresholds(insights), failureCounts);
-		}
-
-		private static SlowCallThresholds slowCallThresholds(FnTraceProperties.Insights insights) {
-			Map<String, Double> thresholdsMs = new LinkedHashMap<>();
-			insights.getSlowThresholds().forEach((fnName, threshold) -> thresholdsMs.put(fnName, millis(threshold)));
-			return new SlowCallThresholds(millis(insights.getSlowThreshold()), thresholdsMs);
-		}
-
-		private static double millis(Duration duration) {
-			return duration.toNanos() / 1_000_000.0;
+					insights.slowCallThresholds(), failureCounts);
 		}
 
 	}

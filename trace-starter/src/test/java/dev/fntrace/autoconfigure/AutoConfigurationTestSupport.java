@@ -20,7 +20,8 @@ final class AutoConfigurationTestSupport {
 			FnTraceAutoConfiguration.class, FnTraceJdbcAutoConfiguration.class,
 			FnTraceTransactionAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class,
 			FnTraceSchedulingAutoConfiguration.class, FnTraceDataAutoConfiguration.class,
-			FnTraceWebAutoConfiguration.class);
+			FnTraceWebAutoConfiguration.class, FnTraceLoggingAutoConfiguration.class,
+			FnTraceFileAutoConfiguration.class);
 
 	private AutoConfigurationTestSupport() {
 	}
