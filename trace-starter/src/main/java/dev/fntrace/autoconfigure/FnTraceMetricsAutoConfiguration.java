@@ -39,7 +39,6 @@ public final class FnTraceMetricsAutoConfiguration {
 			TracingFailures failures) {
 		FunctionCounter.builder(FAILURES, failures, TracingFailures::count)
 			.description("Failures inside fntrace; the traced calls were not affected")
-			.baseUnit("failures")
 			.register(registry);
 		return new FnTraceMetrics(registry, properties.getMaxCodesPerFunction());
 	}

@@ -103,13 +103,11 @@ public final class FnTraceMetrics implements TraceSink {
 	private FnMeters fnMeters(FnKey key) {
 		DistributionSummary ops = DistributionSummary.builder(OPS_PER_CALL)
 			.description("Database operations run by each traced call")
-			.baseUnit("operations")
 			.tag("fn", key.fn())
 			.tag("type", key.type())
 			.register(this.registry);
 		Counter dropped = Counter.builder(OPS_DROPPED)
 			.description("Operations that traced calls ran but their traces could not keep")
-			.baseUnit("operations")
 			.tag("fn", key.fn())
 			.register(this.registry);
 		return new FnMeters(ops, dropped);
