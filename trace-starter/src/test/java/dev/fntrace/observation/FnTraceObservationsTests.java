@@ -1,14 +1,17 @@
 package dev.fntrace.observation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.fntrace.FnScheduler;
 import dev.fntrace.Traced;
 import dev.fntrace.autoconfigure.FnTraceAutoConfiguration;
 import dev.fntrace.autoconfigure.FnTraceJdbcAutoConfiguration;
 import dev.fntrace.autoconfigure.FnTraceObservationAutoConfiguration;
+import dev.fntrace.autoconfigure.FnTraceSchedulingAutoConfiguration;
 import dev.fntrace.capture.identity.TenantIdResolver;
 import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.log.TraceLog;
@@ -42,7 +45,8 @@ class FnTraceObservationsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, FnTraceAutoConfiguration.class,
-				FnTraceJdbcAutoConfiguration.class, FnTraceObservationAutoConfiguration.class))
+				FnTraceJdbcAutoConfiguration.class, FnTraceSchedulingAutoConfiguration.class,
+				FnTraceObservationAutoConfiguration.class))
 		.withUserConfiguration(AppConfiguration.class);
 
 	static List<Supplier<Tracers>> tracers() {
@@ -118,6 +122,22 @@ class FnTraceObservationsTests {
 
 	@ParameterizedTest
 	@MethodSource("tracers")
+	void aScheduledRunIsAChildOfTheCallThatScheduledIt(Supplier<Tracers> setup) {
+		Tracers tracers = setup.get();
+		run(tracers, (context) -> {
+			context.getBean(Lots.class).closeLater();
+			FinishedSpan scheduling = span(tracers, "Lots.closeLater");
+			FinishedSpan audit = awaitSpan(tracers, "Audit.record");
+			FinishedSpan run = span(tracers, "closeLot");
+			assertThat(run.getParentId()).isEqualTo(scheduling.getSpanId());
+			assertThat(run.getTags()).containsEntry("scheduled_by", scheduling.getTags().get("call_id"));
+			assertThat(audit.getParentId()).isEqualTo(run.getSpanId());
+			assertThat(audit.getTraceId()).isEqualTo(scheduling.getTraceId());
+		});
+	}
+
+	@ParameterizedTest
+	@MethodSource("tracers")
 	void aFailedCallCarriesItsOutcomeAndCode(Supplier<Tracers> setup) {
 		Tracers tracers = setup.get();
 		run(tracers, (context) -> {
@@ -155,6 +175,15 @@ class FnTraceObservationsTests {
 			.stream()
 			.findFirst()
 			.orElseThrow();
+	}
+
+	private static FinishedSpan awaitSpan(Tracers tracers, String name) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() - deadline < 0
+				&& tracers.finished().get().stream().noneMatch((span) -> name.equalsIgnoreCase(span.getName()))) {
+			Thread.sleep(20);
+		}
+		return span(tracers, name);
 	}
 
 	private static FinishedSpan span(Tracers tracers, String name) {
@@ -198,10 +227,10 @@ class FnTraceObservationsTests {
 		}
 
 		@Bean
-		Lots lots(DataSource dataSource, Tracer tracer, Audit audit) {
+		Lots lots(DataSource dataSource, Tracer tracer, Audit audit, FnScheduler scheduler) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			jdbc.execute("create table lot(id int auto_increment primary key, name varchar(50))");
-			return new Lots(jdbc, tracer, audit);
+			return new Lots(jdbc, tracer, audit, scheduler);
 		}
 
 	}
@@ -222,12 +251,20 @@ class FnTraceObservationsTests {
 
 		private final Audit audit;
 
+		private final FnScheduler scheduler;
+
 		private volatile String spanIdSeenInside;
 
-		Lots(JdbcTemplate jdbc, Tracer tracer, Audit audit) {
+		Lots(JdbcTemplate jdbc, Tracer tracer, Audit audit, FnScheduler scheduler) {
 			this.jdbc = jdbc;
 			this.tracer = tracer;
 			this.audit = audit;
+			this.scheduler = scheduler;
+		}
+
+		@Traced
+		public void closeLater() {
+			this.scheduler.runAfter(Duration.ofMillis(10), "closeLot", () -> this.audit.record("closed"));
 		}
 
 		@Traced
