@@ -58,8 +58,10 @@ class ZipkinExportIntegrationTests {
 		assertThat(ZIPKIN_JAR).as("Zipkin's jar, copied by the build (run ./mvnw verify)").isRegularFile();
 		zipkinPort = freeLoopbackPort();
 		Path log = ZIPKIN_JAR.resolveSibling("zipkin.log");
+		// listening on loopback only (Zipkin serves through Armeria's port settings)
 		ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar",
-				ZIPKIN_JAR.toAbsolutePath().toString(), "--server.port=" + zipkinPort)
+				ZIPKIN_JAR.toAbsolutePath().toString(), "--armeria.ports[0].ip=127.0.0.1",
+				"--armeria.ports[0].port=" + zipkinPort, "--armeria.ports[0].protocols[0]=http")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("STORAGE_TYPE", "mem");
