@@ -306,6 +306,8 @@
 				field('Tenant', trace.tenant_id),
 				field('Parent', trace.parent_call_id ? traceLink(trace.parent_call_id) : null),
 				field('Scheduled by', trace.scheduled_by ? traceLink(trace.scheduled_by) : null),
+				field('Distributed trace', trace.trace_id
+					? el('span', { 'class': 'mono', text: trace.trace_id + ' (span ' + trace.span_id + ')' }) : null),
 				field('Streamed', (trace.stream_chunks || trace.stream_bytes)
 					? trace.stream_chunks + ' chunks, ' + trace.stream_bytes + ' bytes' : null)
 			])

@@ -2,6 +2,7 @@ package dev.fntrace.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fntrace.capture.CallIdGenerator;
+import dev.fntrace.capture.CallObserver;
 import dev.fntrace.capture.FnDescriptorResolver;
 import dev.fntrace.capture.OutcomeRules;
 import dev.fntrace.capture.PendingResultHandler;
@@ -95,11 +96,11 @@ public final class FnTraceAutoConfiguration {
 	@ConditionalOnMissingBean
 	TraceRecorder fnTraceRecorder(FnTraceProperties properties, CallIdGenerator callIds, UserIdResolver users,
 			TenantIdResolver tenants, OutcomeRules outcomes, ObjectProvider<TraceSink> sinks, TracingFailures failures,
-			ObjectProvider<PendingResultHandler> pendingResults) {
+			ObjectProvider<PendingResultHandler> pendingResults, ObjectProvider<CallObserver> observer) {
 		TraceLimits limits = new TraceLimits(properties.getMaxOpsPerTrace(), properties.getMaxSchedulesPerTrace(),
 				properties.getJdbc().getMaxSqlLengthPerTrace());
 		return new TraceRecorder(callIds, users, tenants, limits, outcomes, sinks.orderedStream().toList(), failures,
-				pendingResults.orderedStream().toList());
+				pendingResults.orderedStream().toList(), observer.getIfUnique());
 	}
 
 	@Bean

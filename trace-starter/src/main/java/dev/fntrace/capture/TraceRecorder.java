@@ -42,6 +42,8 @@ public class TraceRecorder {
 
 	private final PendingResultHandler[] pendingResults;
 
+	private final CallObserver observer;
+
 	/**
 	 * Create a recorder.
 	 * @param callIds makes call ids
@@ -57,6 +59,26 @@ public class TraceRecorder {
 	public TraceRecorder(CallIdGenerator callIds, UserIdResolver users, TenantIdResolver tenants, TraceLimits limits,
 			OutcomeRules outcomes, List<? extends TraceSink> sinks, TracingFailures failures,
 			List<? extends PendingResultHandler> pendingResults) {
+		this(callIds, users, tenants, limits, outcomes, sinks, failures, pendingResults, null);
+	}
+
+	/**
+	 * Create a recorder whose calls are followed by an observer.
+	 * @param callIds makes call ids
+	 * @param users resolves the user of a top-level call
+	 * @param tenants resolves the tenant of a top-level call
+	 * @param limits the bounds of each trace
+	 * @param outcomes decide how calls ended
+	 * @param sinks receive the finished traces
+	 * @param failures where fntrace's own failures go
+	 * @param pendingResults keep traces open while results that complete later are under
+	 * way
+	 * @param observer follows each call as it runs, or {@code null}
+	 */
+	public TraceRecorder(CallIdGenerator callIds, UserIdResolver users, TenantIdResolver tenants, TraceLimits limits,
+			OutcomeRules outcomes, List<? extends TraceSink> sinks, TracingFailures failures,
+			List<? extends PendingResultHandler> pendingResults, CallObserver observer) {
+		this.observer = observer;
 		this.callIds = callIds;
 		this.users = users;
 		this.tenants = tenants;
@@ -92,7 +114,7 @@ public class TraceRecorder {
 				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
 						parent.callId(), null, System.currentTimeMillis(), System.nanoTime(), this.limits);
 			}
-			return trace.method(fn.methodName());
+			return observeStart(trace.method(fn.methodName()), null);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.record("start a trace", ex);
@@ -112,14 +134,92 @@ public class TraceRecorder {
 	 * it
 	 */
 	public TraceBuilder startScheduledRun(String fnName, String scheduledBy, String userId, String tenantId) {
+		return startScheduledRun(fnName, scheduledBy, userId, tenantId, null);
+	}
+
+	/**
+	 * Start recording work that a call scheduled to run later, telling the observer what
+	 * it attached to the scheduling call.
+	 * @param fnName the name the work was scheduled under
+	 * @param scheduledBy the scheduling call's id, or {@code null}
+	 * @param userId the scheduling call's user, or {@code null}
+	 * @param tenantId the scheduling call's tenant, or {@code null}
+	 * @param schedulerAttachment the scheduling call's {@link TraceBuilder#attachment()},
+	 * or {@code null}
+	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start
+	 * it
+	 */
+	public TraceBuilder startScheduledRun(String fnName, String scheduledBy, String userId, String tenantId,
+			Object schedulerAttachment) {
 		try {
-			return new TraceBuilder(this.callIds.next(), fnName, FnType.ACTION, userId, tenantId, null, scheduledBy,
-					System.currentTimeMillis(), System.nanoTime(), this.limits)
-				.scheduledRun();
+			return observeStart(
+					new TraceBuilder(this.callIds.next(), fnName, FnType.ACTION, userId, tenantId, null, scheduledBy,
+							System.currentTimeMillis(), System.nanoTime(), this.limits)
+						.scheduledRun(),
+					schedulerAttachment);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.record("start a trace", ex);
 			return null;
+		}
+	}
+
+	private TraceBuilder observeStart(TraceBuilder trace, Object scheduledBy) {
+		if (this.observer != null) {
+			try {
+				this.observer.started(trace, scheduledBy);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				this.failures.record("observe a call", ex);
+			}
+		}
+		return trace;
+	}
+
+	/**
+	 * Tell the observer, if any, that a call is about to run on this thread.
+	 * @param trace the call's trace
+	 * @return what {@link #exited} needs, or {@code null}
+	 */
+	public Object entered(TraceBuilder trace) {
+		if (this.observer == null) {
+			return null;
+		}
+		try {
+			return this.observer.entered(trace);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.record("observe a call", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Tell the observer, if any, that a call stopped running on this thread.
+	 * @param trace the call's trace
+	 * @param entered what {@link #entered} returned
+	 */
+	public void exited(TraceBuilder trace, Object entered) {
+		if (this.observer != null) {
+			try {
+				this.observer.exited(trace, entered);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				this.failures.record("observe a call", ex);
+			}
+		}
+	}
+
+	private FnTrace observeFinish(TraceBuilder trace, FnTrace finished, Throwable failure) {
+		if (this.observer == null) {
+			return finished;
+		}
+		try {
+			return this.observer.finished(trace, finished, failure);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.record("observe a call", ex);
+			return finished;
 		}
 	}
 
@@ -154,14 +254,21 @@ public class TraceRecorder {
 	 */
 	public Object record(TraceBuilder trace, MethodInvocation invocation) throws Throwable {
 		TraceBuilder previous = TraceContext.enter(trace);
+		Object entered = (this.observer != null) ? entered(trace) : null;
 		Object result;
 		try {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
+			if (this.observer != null) {
+				exited(trace, entered);
+			}
 			TraceContext.restore(previous);
 			finish(trace, null, ex);
 			throw ex;
+		}
+		if (this.observer != null) {
+			exited(trace, entered);
 		}
 		TraceContext.restore(previous);
 		finishReturned(trace, result);
@@ -201,6 +308,9 @@ public class TraceRecorder {
 		long end = System.nanoTime();
 		try {
 			FnTrace finished = trace.finish(this.outcomes.outcome(trace, value, failure), end);
+			if (finished != null && this.observer != null) {
+				finished = observeFinish(trace, finished, failure);
+			}
 			if (finished != null) {
 				this.sinks.deliver(finished);
 			}
@@ -221,6 +331,9 @@ public class TraceRecorder {
 		try {
 			if (failure == null && trace.onlyWrapsTracedCalls()) {
 				trace.discard();
+				if (this.observer != null) {
+					observeFinish(trace, null, null);
+				}
 				return;
 			}
 		}

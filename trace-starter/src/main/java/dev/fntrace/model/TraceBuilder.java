@@ -59,6 +59,8 @@ public final class TraceBuilder {
 
 	private boolean finished;
 
+	private volatile Object attachment;
+
 	/**
 	 * Start recording a call.
 	 * @param callId unique id of the call
@@ -402,6 +404,23 @@ public final class TraceBuilder {
 	 */
 	public synchronized boolean isFinished() {
 		return this.finished;
+	}
+
+	/**
+	 * Keep state that an observer of the call (such as a Micrometer {@code Observation})
+	 * needs until the call finishes. Opaque to the model.
+	 * @param attachment the state, or {@code null}
+	 */
+	public void attach(Object attachment) {
+		this.attachment = attachment;
+	}
+
+	/**
+	 * The state an observer of the call keeps with it.
+	 * @return the state, or {@code null}
+	 */
+	public Object attachment() {
+		return this.attachment;
 	}
 
 	/**

@@ -56,6 +56,14 @@ class FnTraceJsonTests {
 	}
 
 	@Test
+	void traceWritesTheIdsOfItsSpanWhenATracerFollowedIt() throws Exception {
+		JsonNode json = json(
+				trace(FnOutcome.OK, List.of(), List.of()).withSpan("4bf92f3577b34da6", "00f067aa0ba902b7"));
+		assertThat(json.get("trace_id").asText()).isEqualTo("4bf92f3577b34da6");
+		assertThat(json.get("span_id").asText()).isEqualTo("00f067aa0ba902b7");
+	}
+
+	@Test
 	void traceOmitsOpsDroppedWhenZero() throws Exception {
 		JsonNode json = json(trace(FnOutcome.OK, List.of(), List.of()));
 		assertThat(json.has("ops_dropped")).isFalse();

@@ -24,6 +24,8 @@ final class ScheduledRun implements Runnable {
 
 	private final Runnable task;
 
+	private final Object schedulerAttachment;
+
 	ScheduledRun(TraceRecorder recorder, String fnName, TraceBuilder scheduler, Runnable task) {
 		this.recorder = recorder;
 		this.fnName = fnName;
@@ -31,6 +33,7 @@ final class ScheduledRun implements Runnable {
 		this.userId = (scheduler != null) ? scheduler.userId() : null;
 		this.tenantId = (scheduler != null) ? scheduler.tenantId() : null;
 		this.task = task;
+		this.schedulerAttachment = (scheduler != null) ? scheduler.attachment() : null;
 	}
 
 	String fnName() {
@@ -39,12 +42,14 @@ final class ScheduledRun implements Runnable {
 
 	@Override
 	public void run() {
-		TraceBuilder trace = this.recorder.startScheduledRun(this.fnName, this.scheduledBy, this.userId, this.tenantId);
+		TraceBuilder trace = this.recorder.startScheduledRun(this.fnName, this.scheduledBy, this.userId, this.tenantId,
+				this.schedulerAttachment);
 		if (trace == null) {
 			this.task.run();
 			return;
 		}
 		TraceBuilder previous = TraceContext.enter(trace);
+		Object entered = this.recorder.entered(trace);
 		Throwable failure = null;
 		try {
 			this.task.run();
@@ -54,6 +59,7 @@ final class ScheduledRun implements Runnable {
 			throw ex;
 		}
 		finally {
+			this.recorder.exited(trace, entered);
 			TraceContext.restore(previous);
 			this.recorder.finishScheduledRun(trace, failure);
 		}
