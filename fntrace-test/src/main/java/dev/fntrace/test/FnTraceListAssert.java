@@ -38,8 +38,9 @@ public class FnTraceListAssert extends AbstractAssert<FnTraceListAssert, List<Fn
 	public FnTraceListAssert hasSize(int count) {
 		isNotNull();
 		if (this.actual.size() != count) {
-			failWithMessage("%s", "Expected " + count + ((count != 1) ? " calls" : " call") + " but there were "
-					+ this.actual.size() + ".\n" + TraceDescriptions.calls(this.actual, this.evicted));
+			failWithMessage("%s", "Expected " + count + ((count != 1) ? " calls" : " call") + " but there "
+					+ ((this.actual.size() != 1) ? "were " : "was ") + this.actual.size()
+					+ (this.actual.isEmpty() ? "." : ":") + TraceDescriptions.list(this.actual) + evictedNote());
 		}
 		return this;
 	}
@@ -60,8 +61,7 @@ public class FnTraceListAssert extends AbstractAssert<FnTraceListAssert, List<Fn
 	public FnTraceListAssert isNotEmpty() {
 		isNotNull();
 		if (this.actual.isEmpty()) {
-			failWithMessage("%s",
-					"Expected calls but there were none.\n" + TraceDescriptions.calls(this.actual, this.evicted));
+			failWithMessage("%s", "Expected calls but there were none." + evictedNote());
 		}
 		return this;
 	}
@@ -127,6 +127,11 @@ public class FnTraceListAssert extends AbstractAssert<FnTraceListAssert, List<Fn
 			requirements.accept(this.info.hasDescription() ? call.as(this.info.description()) : call);
 		}
 		return this;
+	}
+
+	private String evictedNote() {
+		return (this.evicted > 0)
+				? "\n" + this.evicted + " calls of the test were evicted from the log: raise fntrace.capacity." : "";
 	}
 
 	private void failFor(FnTrace trace, String expectation, String found) {

@@ -119,22 +119,33 @@ final class TraceDescriptions {
 			text.append("The test made no traced calls.");
 		}
 		else {
-			text.append("The test made ").append(traces.size()).append((traces.size() != 1) ? " calls:" : " call:");
-			for (int i = 0; i < traces.size(); i++) {
-				FnTrace trace = traces.get(i);
-				int ops = trace.ops().size() + trace.opsDropped();
-				text.append("\n  ")
-					.append(String.format(Locale.ROOT, "%2d. ", i + 1))
-					.append(trace.fnName())
-					.append(' ')
-					.append(outcome(trace.outcome()))
-					.append(", ")
-					.append(ops)
-					.append((ops != 1) ? " ops" : " op");
-			}
+			text.append("The test made ")
+				.append(traces.size())
+				.append((traces.size() != 1) ? " calls:" : " call:")
+				.append(list(traces));
 		}
 		if (evicted > 0) {
 			text.append("\n").append(evicted).append(" more were evicted from the log: raise fntrace.capacity.");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Calls, one a line, each line starting with a line break.
+	 */
+	static String list(List<FnTrace> traces) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < traces.size(); i++) {
+			FnTrace trace = traces.get(i);
+			int ops = trace.ops().size() + trace.opsDropped();
+			text.append("\n  ")
+				.append(String.format(Locale.ROOT, "%2d. ", i + 1))
+				.append(trace.fnName())
+				.append(' ')
+				.append(outcome(trace.outcome()))
+				.append(", ")
+				.append(ops)
+				.append((ops != 1) ? " ops" : " op");
 		}
 		return text.toString();
 	}
