@@ -85,6 +85,22 @@ public final class FnTraceRecorder implements AssertProvider<FnTracesAssert> {
 	}
 
 	/**
+	 * The one call of a function made since the recorder was created or reset.
+	 * @param fnName the function's name
+	 * @return its trace
+	 * @throws AssertionError if there was no call of it, or more than one
+	 */
+	public FnTrace call(String fnName) {
+		List<FnTrace> calls = calls(fnName);
+		if (calls.size() != 1) {
+			throw new AssertionError("Expected one call " + fnName + " but "
+					+ (calls.isEmpty() ? "there was none" : "there were " + calls.size()) + ".\n"
+					+ TraceDescriptions.calls(traces(), evicted()));
+		}
+		return calls.get(0);
+	}
+
+	/**
 	 * Wait, at most {@link #DEFAULT_TIMEOUT}, for a call of a function to finish: for
 	 * calls that finish on another thread, such as scheduled runs, {@code @Async} methods
 	 * and streams.

@@ -2,6 +2,7 @@ package dev.fntrace.test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import dev.fntrace.model.FnTrace;
 import org.assertj.core.api.AbstractAssert;
@@ -68,6 +69,20 @@ public class FnTracesAssert extends AbstractAssert<FnTracesAssert, FnTraceRecord
 	public FnTraceAssert awaitCall(String fnName, Duration timeout) {
 		isNotNull();
 		return callAssert(this.actual.awaitCall(fnName, timeout));
+	}
+
+	/**
+	 * Wait for a call of a function that matches a condition and finishes on another
+	 * thread.
+	 * @param fnName the function's name
+	 * @param matching the condition, for example on {@link FnTrace#scheduledBy()}
+	 * @param timeout how long to wait at most
+	 * @return assertions on the first call of it that matches
+	 * @throws AssertionError if none finished in time
+	 */
+	public FnTraceAssert awaitCall(String fnName, Predicate<? super FnTrace> matching, Duration timeout) {
+		isNotNull();
+		return callAssert(this.actual.awaitCall(fnName, matching, timeout));
 	}
 
 	/**

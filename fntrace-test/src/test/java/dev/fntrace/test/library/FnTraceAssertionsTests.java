@@ -206,6 +206,9 @@ class FnTraceAssertionsTests {
 		this.library.scheduleReprice(bookId, Duration.ofMillis(10));
 
 		assertThat(traces).call("scheduleReprice").isOk().scheduled("reprice").ranNoOps();
+		String schedulerId = traces.call("scheduleReprice").callId();
+		assertThat(traces).awaitCall("reprice", (run) -> schedulerId.equals(run.scheduledBy()), Duration.ofSeconds(10))
+			.hasNoParent();
 		assertThat(traces).awaitCall("reprice")
 			.isOk()
 			.wasScheduledBy("scheduleReprice")
@@ -219,7 +222,6 @@ class FnTraceAssertionsTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(traces).call("scheduleReprice").hasDroppedSchedule("reprice"))
 			.withMessageStartingWith("Expected call scheduleReprice to schedule reprice and drop it but it did not.");
-		String schedulerId = traces.calls("scheduleReprice").get(0).callId();
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(traces).call("reprice").wasScheduledBy("addBook"))
 			.withMessageStartingWith("Expected call reprice to be scheduled by a call addBook but it was scheduled by"
@@ -284,6 +286,10 @@ class FnTraceAssertionsTests {
 		this.library.countBooks();
 
 		assertThat(traces).hasCallCount("countBooks", 1).hasNoCall("addBook");
+		assertThat(traces.call("countBooks").fnName()).isEqualTo("countBooks");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> traces.call("addBook"))
+			.withMessage("Expected one call addBook but there was none.\nThe test made 1 call:\n"
+					+ "   1. countBooks ok, 1 op");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(traces).hasNoCall("countBooks"))
 			.withMessage("Expected 0 calls countBooks but there were 1.\nThe test made 1 call:\n"
 					+ "   1. countBooks ok, 1 op");
