@@ -75,7 +75,7 @@ public class FnTraceAssert extends AbstractAssert<FnTraceAssert, FnTrace> {
 		FnOutcome outcome = this.actual.outcome();
 		boolean matches = (type == FnOutcome.class) ? outcome.isFailure() : type.isInstance(outcome);
 		if (!matches) {
-			fail(expectation, "it was " + TraceDescriptions.outcome(outcome));
+			failOnOutcome(expectation);
 		}
 		return this;
 	}
@@ -90,7 +90,7 @@ public class FnTraceAssert extends AbstractAssert<FnTraceAssert, FnTrace> {
 		isNotNull();
 		String actualCode = failureCode();
 		if (!code.equals(actualCode)) {
-			fail("to fail with code " + code, "it was " + TraceDescriptions.outcome(this.actual.outcome()));
+			failOnOutcome("to fail with code " + code);
 		}
 		return this;
 	}
@@ -104,8 +104,7 @@ public class FnTraceAssert extends AbstractAssert<FnTraceAssert, FnTrace> {
 		isNotNull();
 		String message = failureMessage();
 		if (message == null || !message.contains(text)) {
-			fail("to fail with a message containing \"" + text + "\"",
-					"it was " + TraceDescriptions.outcome(this.actual.outcome()));
+			failOnOutcome("to fail with a message containing \"" + text + "\"");
 		}
 		return this;
 	}
@@ -496,6 +495,11 @@ public class FnTraceAssert extends AbstractAssert<FnTraceAssert, FnTrace> {
 				"Expected call " + this.actual.fnName() + " " + expectation + " but " + found + ".\n" + "It ended "
 						+ TraceDescriptions.outcome(this.actual.outcome()) + ". "
 						+ TraceDescriptions.work(this.actual));
+	}
+
+	private void failOnOutcome(String expectation) {
+		failWithMessage("%s", "Expected call " + this.actual.fnName() + " " + expectation + " but it was "
+				+ TraceDescriptions.outcome(this.actual.outcome()) + ".\n" + TraceDescriptions.work(this.actual));
 	}
 
 }
