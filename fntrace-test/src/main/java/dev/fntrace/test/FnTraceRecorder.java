@@ -120,7 +120,7 @@ public final class FnTraceRecorder implements AssertProvider<FnTracesAssert> {
 	 * @throws AssertionError if none finished in time
 	 */
 	public FnTrace awaitCall(String fnName, Duration timeout) {
-		return awaitCall(fnName, (trace) -> true, timeout);
+		return await(fnName, (trace) -> true, "", timeout);
 	}
 
 	/**
@@ -132,6 +132,10 @@ public final class FnTraceRecorder implements AssertProvider<FnTracesAssert> {
 	 * @throws AssertionError if none finished in time
 	 */
 	public FnTrace awaitCall(String fnName, Predicate<? super FnTrace> matching, Duration timeout) {
+		return await(fnName, matching, " that matches", timeout);
+	}
+
+	private FnTrace await(String fnName, Predicate<? super FnTrace> matching, String which, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			Optional<FnTrace> found = calls(fnName).stream().filter(matching).findFirst();
@@ -139,8 +143,8 @@ public final class FnTraceRecorder implements AssertProvider<FnTracesAssert> {
 				return found.get();
 			}
 			if (System.nanoTime() - deadline >= 0) {
-				throw new AssertionError("Expected a call " + fnName + " within " + timeout + " but there was none. "
-						+ TraceDescriptions.calls(traces(), evicted()));
+				throw new AssertionError("Expected a call " + fnName + which + " within " + timeout
+						+ " but there was none. " + TraceDescriptions.calls(traces(), evicted()));
 			}
 			LockSupport.parkNanos(POLL_INTERVAL_NANOS);
 			if (Thread.interrupted()) {

@@ -296,6 +296,11 @@ class FnTraceAssertionsTests {
 			.isThrownBy(() -> traces.awaitCall("reprice", Duration.ofMillis(50)))
 			.withMessage("Expected a call reprice within PT0.05S but there was none. The test made 1 call:\n"
 					+ "   1. countBooks ok, 1 op");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(
+					() -> traces.awaitCall("countBooks", (call) -> call.outcome().isFailure(), Duration.ofMillis(50)))
+			.withMessage("Expected a call countBooks that matches within PT0.05S but there was none."
+					+ " The test made 1 call:\n   1. countBooks ok, 1 op");
 	}
 
 	@Test
