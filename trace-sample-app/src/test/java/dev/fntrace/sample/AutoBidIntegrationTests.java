@@ -1,23 +1,26 @@
 package dev.fntrace.sample;
 
+import dev.fntrace.model.DbOp;
+import dev.fntrace.model.FnType;
 import dev.fntrace.sample.SampleApi.Response;
+import dev.fntrace.test.FnTraceRecorder;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
-import static dev.fntrace.sample.SampleApi.opKinds;
+import static dev.fntrace.test.FnTraceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code autoBid}, an action without a transaction of its own, bids through the
  * {@code placeBid} mutation: two traces, the mutation's naming the action its parent,
- * with the same user and tenant.
+ * with the same user and tenant. Checked with the fntrace test kit, on the traces of each
+ * test's own calls.
  */
 class AutoBidIntegrationTests extends SampleAppIntegrationTest {
 
 	@Test
-	void autoBidPlacesTheSmallestLeadingBidThroughPlaceBid() {
+	void autoBidPlacesTheSmallestLeadingBidThroughPlaceBid(FnTraceRecorder traces) {
 		long lotId = this.api.createLot(BOB, "Tin soldier", 100, null).path("id").asLong();
 
 		Response bid = this.api.autoBid(ALICE, lotId, 500);
@@ -27,27 +30,35 @@ class AutoBidIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(bid.json().path("bidder").asString()).isEqualTo("alice");
 		assertThat(this.api.lot(ALICE, lotId).path("currentPrice").asLong()).isEqualTo(101);
 
-		JsonNode autoBid = this.api.onlyTrace("fn=autoBid");
-		JsonNode placeBid = this.api.onlyTrace("fn=placeBid");
-		assertThat(autoBid.path("fn_type").asString()).isEqualTo("action");
-		assertThat(autoBid.path("outcome").path("status").asString()).isEqualTo("ok");
-		assertThat(autoBid.has("parent_call_id")).as("autoBid is a top-level call").isFalse();
-		assertThat(autoBid.path("user_id").asString()).isEqualTo("alice");
-		assertThat(autoBid.path("tenant_id").asString()).isEqualTo("acme");
-		assertThat(opKinds(autoBid)).as("only its own read; placeBid's ops are in placeBid's trace")
-			.containsExactly("get Lot");
-		assertThat(autoBid.path("ops").get(0).path("id").asString()).isEqualTo(Long.toString(lotId));
-
-		assertThat(placeBid.path("fn_type").asString()).isEqualTo("mutation");
-		assertThat(placeBid.path("outcome").path("status").asString()).isEqualTo("ok");
-		assertThat(placeBid.path("parent_call_id").asString()).isEqualTo(autoBid.path("call_id").asString());
-		assertThat(placeBid.path("user_id").asString()).isEqualTo(autoBid.path("user_id").asString());
-		assertThat(placeBid.path("tenant_id").asString()).isEqualTo(autoBid.path("tenant_id").asString());
-		assertThat(opKinds(placeBid)).containsExactly("get Lot", "insert Bid", "update lot");
+		assertThat(traces).call("autoBid")
+			.hasType(FnType.ACTION)
+			.isOk()
+			.hasNoParent()
+			.hasUser("alice")
+			.hasTenant("acme")
+			.ops()
+			.as("only its own read; placeBid's ops are in placeBid's trace")
+			.singleElement()
+			.satisfies((op) -> {
+				assertThat(op.op()).isEqualTo(DbOp.GET);
+				assertThat(op.entity()).isEqualTo("Lot");
+				assertThat(op.id()).isEqualTo(Long.toString(lotId));
+			});
+		assertThat(traces).call("placeBid")
+			.hasType(FnType.MUTATION)
+			.isOk()
+			.hasParent("autoBid")
+			.hasUser("alice")
+			.hasTenant("acme")
+			.ran(DbOp.GET, "Lot")
+			.inserted("Bid")
+			.updated("Lot")
+			.ranAtMost(3)
+			.hasNoNPlusOne();
 	}
 
 	@Test
-	void autoBidWithMaxNotAboveTheCurrentPriceIsAnsweredWith409() {
+	void autoBidWithMaxNotAboveTheCurrentPriceIsAnsweredWith409(FnTraceRecorder traces) {
 		long lotId = this.api.createLot(BOB, "Toy sailboat", 100, null).path("id").asLong();
 
 		Response bid = this.api.autoBid(ALICE, lotId, 100);
@@ -55,15 +66,13 @@ class AutoBidIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(bid.json().path("code").asString()).isEqualTo("BID_TOO_LOW");
 		assertThat(this.api.lot(ALICE, lotId).path("currentPrice").asLong()).isEqualTo(100);
 
-		JsonNode autoBid = this.api.onlyTrace("fn=autoBid");
-		JsonNode placeBid = this.api.onlyTrace("fn=placeBid");
-		assertThat(autoBid.path("outcome").path("status").asString()).as("no transaction of its own")
-			.isEqualTo("error");
-		assertThat(autoBid.path("outcome").path("code").asString()).isEqualTo("BID_TOO_LOW");
-		assertThat(placeBid.path("outcome").path("status").asString()).isEqualTo("rolled_back");
-		assertThat(placeBid.path("outcome").path("code").asString()).isEqualTo("BID_TOO_LOW");
-		assertThat(placeBid.path("parent_call_id").asString()).isEqualTo(autoBid.path("call_id").asString());
-		assertThat(opKinds(placeBid)).containsExactly("get Lot");
+		assertThat(traces).call("autoBid").as("no transaction of its own").isErrored().withCode("BID_TOO_LOW");
+		assertThat(traces).call("placeBid")
+			.isRolledBack()
+			.withCode("BID_TOO_LOW")
+			.hasParent("autoBid")
+			.ran(DbOp.GET, "Lot")
+			.ranAtMost(1);
 	}
 
 }

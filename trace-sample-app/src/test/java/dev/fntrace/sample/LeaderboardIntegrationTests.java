@@ -1,8 +1,11 @@
 package dev.fntrace.sample;
 
+import dev.fntrace.model.DbOp;
+import dev.fntrace.test.FnTraceRecorder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.fntrace.test.FnTraceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeaderboardIntegrationTests extends SampleAppIntegrationTest {
 
 	@Test
-	void readingTheLeaderboardIsFlaggedAsNPlusOneWithTheBidStatementAndOneRunPerLot() {
+	void readingTheLeaderboardIsFlaggedAsNPlusOneWithTheBidStatementAndOneRunPerLot(FnTraceRecorder traces) {
 		for (int i = 0; i < 3; i++) {
 			this.api.createLot(SampleApi.ALICE, "Leaderboard lot " + i, 10, null);
 		}
@@ -26,10 +29,19 @@ class LeaderboardIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(findings.get(0).path("count").asInt()).isEqualTo(lots);
 		assertThat(findings.get(0).path("statement").asString()).containsIgnoringCase("from bid");
 		assertThat(SampleApi.ops(trace, "list", "Lot")).hasSize(1);
+
+		// the test kit finds the same N+1 by the same rule, in the test's own calls
+		assertThat(traces).call("getLeaderboard")
+			.isOk()
+			.hasNPlusOne()
+			.ran(1, DbOp.LIST)
+			.ran(DbOp.LIST, "Lot")
+			.ran(lots, DbOp.LOOKUP);
+		assertThat(traces).calls("createLot").hasSize(3).areOk().haveNoNPlusOne();
 	}
 
 	@Test
-	void theNPlusOneFilterFindsTheLeaderboardAndNotTheLotList() {
+	void theNPlusOneFilterFindsTheLeaderboardAndNotTheLotList(FnTraceRecorder traces) {
 		for (int i = 0; i < 3; i++) {
 			this.api.createLot(SampleApi.ALICE, "Filtered lot " + i, 10, null);
 		}
@@ -38,6 +50,8 @@ class LeaderboardIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(SampleApi.callIds(this.api.traces("nPlusOne=true")))
 			.containsExactlyElementsOf(SampleApi.callIds(this.api.traces("fn=getLeaderboard")));
 		assertThat(this.api.traces("nPlusOne=false&fn=getLots")).hasSize(1);
+		assertThat(traces).call("getLots").hasNoNPlusOne();
+		assertThat(traces).call("getLeaderboard").hasNPlusOne();
 	}
 
 }

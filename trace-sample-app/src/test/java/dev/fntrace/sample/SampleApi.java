@@ -160,20 +160,6 @@ final class SampleApi {
 		}
 	}
 
-	/**
-	 * Poll for a while that something does not happen.
-	 * @param description what must not happen, for the failure message
-	 * @param duration how long to watch
-	 * @param happened whether it happened
-	 */
-	static void assertNeverWithin(String description, Duration duration, Supplier<Boolean> happened) {
-		long deadline = System.nanoTime() + duration.toNanos();
-		while (System.nanoTime() - deadline < 0) {
-			assertThat(happened.get()).as(description).isFalse();
-			pause();
-		}
-	}
-
 	private static void pause() {
 		try {
 			Thread.sleep(POLL_INTERVAL.toMillis());

@@ -1,8 +1,12 @@
 package dev.fntrace.sample;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
+import dev.fntrace.model.FnTrace;
+import dev.fntrace.model.FnType;
 import dev.fntrace.sample.SampleApi.Response;
+import dev.fntrace.test.FnTraceRecorder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,8 +16,9 @@ import static dev.fntrace.sample.SampleApi.ALICE;
 import static dev.fntrace.sample.SampleApi.BOB;
 import static dev.fntrace.sample.SampleApi.JSON;
 import static dev.fntrace.sample.SampleApi.lotRequest;
-import static dev.fntrace.sample.SampleApi.opKinds;
+import static dev.fntrace.test.FnTraceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A lot created with {@code endsInSeconds} is closed by {@code closeLot}, which
@@ -27,7 +32,7 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 	private WinnerNotifier winnerNotifier;
 
 	@Test
-	void lotClosesWhenItEndsAndItsHighestBidderWins() {
+	void lotClosesWhenItEndsAndItsHighestBidderWins(FnTraceRecorder traces) {
 		JsonNode created = this.api.createLot(ALICE, "Pocket watch", 40, 1L);
 		long lotId = created.path("id").asLong();
 		assertThat(created.path("state").asString()).isEqualTo("OPEN");
@@ -40,17 +45,29 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 			.isEqualTo(JSON.readTree("[{\"fn_name\":\"closeLot\",\"delay_ms\":1000,\"status\":\"scheduled\"}]"));
 		String createLotId = createLot.path("call_id").asString();
 
-		JsonNode closeLot = this.api.awaitTrace("fn=closeLot", "a closeLot scheduled by " + createLotId,
-				(trace) -> createLotId.equals(trace.path("scheduled_by").asString()));
-		assertThat(closeLot.path("fn_type").asString()).isEqualTo("mutation");
-		assertThat(closeLot.path("outcome").path("status").asString()).isEqualTo("ok");
-		assertThat(closeLot.has("parent_call_id")).as("a scheduled run has no parent").isFalse();
-		assertThat(closeLot.path("user_id").asString()).as("the scheduling call's user").isEqualTo("alice");
-		assertThat(closeLot.path("tenant_id").asString()).as("the scheduling call's tenant").isEqualTo("acme");
-		assertThat(opKinds(closeLot)).containsExactly("get Lot", "lookup Bid", "update lot");
-		assertThat(closeLot.path("ops").get(0).path("id").asString()).isEqualTo(Long.toString(lotId));
-		assertThat(closeLot.path("ops").get(2).path("sql").asString()).startsWith("update lot set");
-		assertThat(closeLot.path("schedules"))
+		assertThat(traces).call("createLot").isOk().scheduled("closeLot");
+
+		// closeLot runs on the scheduler's thread once its second has passed
+		Predicate<FnTrace> scheduledByCreateLot = (trace) -> createLotId.equals(trace.scheduledBy());
+		assertThat(traces).awaitCall("closeLot", scheduledByCreateLot, SampleApi.ASYNC_TIMEOUT)
+			.wasScheduledBy("createLot")
+			.as("a scheduled run has no parent")
+			.hasNoParent()
+			.as("the scheduling call's user and tenant")
+			.hasUser("alice")
+			.hasTenant("acme")
+			.as("closeLot")
+			.hasType(FnType.MUTATION)
+			.isOk()
+			.ops()
+			.extracting((op) -> op.op().jsonName() + " " + op.entity())
+			.containsExactly("get Lot", "lookup Bid", "update lot");
+		FnTrace closeLot = traces.awaitCall("closeLot", scheduledByCreateLot, SampleApi.ASYNC_TIMEOUT);
+		assertThat(closeLot.ops().get(0).id()).isEqualTo(Long.toString(lotId));
+		assertThat(closeLot.ops().get(2).sql()).startsWith("update lot set");
+		JsonNode closeLotJson = this.api.awaitTrace("fn=closeLot", "closeLot " + closeLot.callId(),
+				(trace) -> closeLot.callId().equals(trace.path("call_id").asString()));
+		assertThat(closeLotJson.path("schedules"))
 			.as("the @Async notice to the winner, handed off once the close committed")
 			.isEqualTo(JSON.readTree("[{\"fn_name\":\"WinnerNotifier.notifyWinner\",\"status\":\"scheduled\"}]"));
 		assertThat(SampleApi.await("the winner's notice",
@@ -66,10 +83,10 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(late.status()).as(late.body()).isEqualTo(409);
 		assertThat(late.json().path("code").asString()).isEqualTo("LOT_CLOSED");
 
-		assertThat(this.api.traces("")).filteredOn((trace) -> createLotId.equals(trace.path("scheduled_by").asString()))
+		assertThat(traces.traces()).filteredOn((trace) -> createLotId.equals(trace.scheduledBy()))
 			.as("the closeLot call is the scheduled run's only trace, no wrapper around it")
-			.extracting((trace) -> trace.path("call_id").asString())
-			.containsExactly(closeLot.path("call_id").asString());
+			.extracting(FnTrace::callId)
+			.containsExactly(closeLot.callId());
 	}
 
 	@Test
@@ -89,7 +106,7 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 	}
 
 	@Test
-	void closeScheduledByCreateLotThatRolledBackIsDroppedAndNeverRuns() {
+	void closeScheduledByCreateLotThatRolledBackIsDroppedAndNeverRuns(FnTraceRecorder traces) {
 		// the database refuses a negative price when the lot is inserted at commit, after
 		// createLot scheduled its close
 		Response refused = this.api.send(ALICE, "POST", "/api/lots", lotRequest("Cracked vase", -1, 1L));
@@ -106,14 +123,17 @@ class ScheduledCloseIntegrationTests extends SampleAppIntegrationTest {
 		assertThat(this.api.send(ALICE, "GET", "/api/lots/" + refusedId, null).status()).as("no lot stored")
 			.isEqualTo(404);
 
+		assertThat(traces).call("createLot")
+			.isRolledBack()
+			.withCode("DataIntegrityViolationException")
+			.hasDroppedSchedule("closeLot");
+
 		// a bounded wait for something that must not happen: had it been scheduled,
-		// closeLot would
-		// have run (and failed, LOT_NOT_FOUND) one second after the commit; watch twice
-		// as long
-		SampleApi.assertNeverWithin("a closeLot scheduled by " + createLotId, Duration.ofSeconds(2),
-				() -> this.api.traces("fn=closeLot")
-					.stream()
-					.anyMatch((trace) -> createLotId.equals(trace.path("scheduled_by").asString())));
+		// closeLot would have run (and failed, LOT_NOT_FOUND) one second after the
+		// commit; watch twice as long
+		assertThatExceptionOfType(AssertionError.class).as("a closeLot scheduled by " + createLotId)
+			.isThrownBy(() -> traces.awaitCall("closeLot", (trace) -> createLotId.equals(trace.scheduledBy()),
+					Duration.ofSeconds(2)));
 	}
 
 }
