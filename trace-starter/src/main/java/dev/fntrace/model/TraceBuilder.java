@@ -37,19 +37,8 @@ public final class TraceBuilder {
 
 	private boolean scheduledRun;
 
-	private ArrayList<OpBuilder> ops;
-
-	private int opsDropped;
-
-	private int sqlChars;
-
-	private long streamBytes;
-
-	private long streamChunks;
-
-	private List<ScheduleTrace> schedules;
-
-	private int schedulesDropped;
+	/** What the call recorded beyond itself; created by the first record. */
+	private Recorded recorded;
 
 	private volatile FnOutcome.RolledBack rollback;
 
@@ -213,8 +202,7 @@ public final class TraceBuilder {
 	 * @return {@code true} if the trace adds nothing to its children's
 	 */
 	public synchronized boolean onlyWrapsTracedCalls() {
-		return this.hasTracedChildren && opCount() == 0 && this.opsDropped == 0 && this.schedules == null
-				&& this.schedulesDropped == 0 && this.streamChunks == 0;
+		return this.hasTracedChildren && this.recorded == null;
 	}
 
 	/**
@@ -247,35 +235,48 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return null;
 		}
-		if (opCount() >= this.limits.maxOps()) {
-			this.opsDropped++;
+		Recorded recorded = recorded();
+		if (recorded.opCount() >= this.limits.maxOps()) {
+			recorded.opsDropped++;
 			return null;
 		}
-		if (this.ops == null) {
-			this.ops = new ArrayList<>(4);
+		if (recorded.ops == null) {
+			recorded.ops = new ArrayList<>(4);
 		}
-		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, keepSql(sql), batchSize);
-		this.ops.add(builder);
+		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, keepSql(recorded, sql),
+				batchSize);
+		recorded.ops.add(builder);
 		return builder;
 	}
 
-	private int opCount() {
-		return (this.ops != null) ? this.ops.size() : 0;
+	private Recorded recorded() {
+		if (this.recorded == null) {
+			this.recorded = new Recorded();
+		}
+		return this.recorded;
 	}
 
-	private String keepSql(String sql) {
+	private int opCount() {
+		return (this.recorded != null) ? this.recorded.opCount() : 0;
+	}
+
+	private int opsDropped() {
+		return (this.recorded != null) ? this.recorded.opsDropped : 0;
+	}
+
+	private String keepSql(Recorded recorded, String sql) {
 		if (sql == null) {
 			return null;
 		}
-		int remaining = this.limits.maxSqlChars() - this.sqlChars;
+		int remaining = this.limits.maxSqlChars() - recorded.sqlChars;
 		if (sql.length() <= remaining) {
-			this.sqlChars += sql.length();
+			recorded.sqlChars += sql.length();
 			return sql;
 		}
 		if (remaining <= 0) {
 			return null;
 		}
-		this.sqlChars = this.limits.maxSqlChars();
+		recorded.sqlChars = this.limits.maxSqlChars();
 		return BoundedText.cut(sql, remaining);
 	}
 
@@ -287,8 +288,9 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return;
 		}
-		this.streamChunks++;
-		this.streamBytes += bytes;
+		Recorded recorded = recorded();
+		recorded.streamChunks++;
+		recorded.streamBytes += bytes;
 	}
 
 	/**
@@ -302,15 +304,16 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return -1;
 		}
-		if (this.schedules == null) {
-			this.schedules = new ArrayList<>(2);
+		Recorded recorded = recorded();
+		if (recorded.schedules == null) {
+			recorded.schedules = new ArrayList<>(2);
 		}
-		if (this.schedules.size() >= this.limits.maxSchedules()) {
-			this.schedulesDropped++;
+		if (recorded.schedules.size() >= this.limits.maxSchedules()) {
+			recorded.schedulesDropped++;
 			return -1;
 		}
-		this.schedules.add(schedule);
-		return this.schedules.size() - 1;
+		recorded.schedules.add(schedule);
+		return recorded.schedules.size() - 1;
 	}
 
 	/**
@@ -319,8 +322,9 @@ public final class TraceBuilder {
 	 * @param status the new status
 	 */
 	public synchronized void updateSchedule(int index, ScheduleStatus status) {
-		if (!this.finished && index >= 0 && this.schedules != null && index < this.schedules.size()) {
-			this.schedules.set(index, this.schedules.get(index).withStatus(status));
+		List<ScheduleTrace> schedules = (this.recorded != null) ? this.recorded.schedules : null;
+		if (!this.finished && index >= 0 && schedules != null && index < schedules.size()) {
+			schedules.set(index, schedules.get(index).withStatus(status));
 		}
 	}
 
@@ -329,7 +333,7 @@ public final class TraceBuilder {
 	 * @return the mark
 	 */
 	public synchronized OpsMark markOps() {
-		return new OpsMark(opCount(), this.opsDropped);
+		return new OpsMark(opCount(), opsDropped());
 	}
 
 	/**
@@ -353,19 +357,20 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return null;
 		}
-		int from = Math.min(Math.max(mark.kept(), 0), opCount());
+		Recorded recorded = recorded();
+		int from = Math.min(Math.max(mark.kept(), 0), recorded.opCount());
 		List<OpBuilder> folded = List.of();
-		if (this.ops != null) {
-			List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
+		if (recorded.ops != null) {
+			List<OpBuilder> tail = recorded.ops.subList(from, recorded.ops.size());
 			folded = new ArrayList<>(tail);
 			tail.clear();
 		}
 		for (OpBuilder foldedOp : folded) {
 			if (foldedOp.sql() != null) {
-				this.sqlChars -= Math.min(this.sqlChars, foldedOp.sql().length());
+				recorded.sqlChars -= Math.min(recorded.sqlChars, foldedOp.sql().length());
 			}
 		}
-		this.opsDropped = Math.min(this.opsDropped, Math.max(mark.dropped(), 0));
+		recorded.opsDropped = Math.min(recorded.opsDropped, Math.max(mark.dropped(), 0));
 		OpBuilder builder = addOp(op, entity, id, startNanos, durationNanos, ok, OpBuilder.joinSql(folded), null);
 		if (builder != null && !folded.isEmpty()) {
 			builder.rowCountFrom(OpBuilder.sumOfRows(folded, op.isRead()));
@@ -403,21 +408,27 @@ public final class TraceBuilder {
 			return null;
 		}
 		this.finished = true;
+		double durationMs = OpBuilder.millis(endNanos - this.startNanos);
+		Recorded recorded = this.recorded;
+		if (recorded == null) {
+			return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
+					this.scheduledBy, this.startedAt, durationMs, outcome, List.of(), 0, 0, 0, List.of(), 0);
+		}
 		List<OpTrace> builtOps;
-		if (this.ops == null || this.ops.isEmpty()) {
+		if (recorded.ops == null || recorded.ops.isEmpty()) {
 			builtOps = List.of();
 		}
 		else {
-			OpTrace[] array = new OpTrace[this.ops.size()];
+			OpTrace[] array = new OpTrace[recorded.ops.size()];
 			for (int i = 0; i < array.length; i++) {
-				array[i] = this.ops.get(i).build(this.startNanos);
+				array[i] = recorded.ops.get(i).build(this.startNanos);
 			}
 			builtOps = List.of(array);
 		}
 		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-				this.scheduledBy, this.startedAt, OpBuilder.millis(endNanos - this.startNanos), outcome, builtOps,
-				this.opsDropped, this.streamBytes, this.streamChunks,
-				(this.schedules != null) ? this.schedules : List.of(), this.schedulesDropped);
+				this.scheduledBy, this.startedAt, durationMs, outcome, builtOps, recorded.opsDropped,
+				recorded.streamBytes, recorded.streamChunks,
+				(recorded.schedules != null) ? recorded.schedules : List.of(), recorded.schedulesDropped);
 	}
 
 	/**
@@ -443,6 +454,33 @@ public final class TraceBuilder {
 	 * @param dropped how many it had dropped
 	 */
 	public record OpsMark(int kept, int dropped) {
+
+	}
+
+	/**
+	 * What a call recorded beyond itself: its operations, streamed chunks and schedules,
+	 * with what did not fit. Kept apart so that a call that records none of them costs
+	 * one reference.
+	 */
+	private static final class Recorded {
+
+		private ArrayList<OpBuilder> ops;
+
+		private int opsDropped;
+
+		private int sqlChars;
+
+		private long streamBytes;
+
+		private long streamChunks;
+
+		private List<ScheduleTrace> schedules;
+
+		private int schedulesDropped;
+
+		int opCount() {
+			return (this.ops != null) ? this.ops.size() : 0;
+		}
 
 	}
 
