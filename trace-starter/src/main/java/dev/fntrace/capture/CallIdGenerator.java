@@ -3,6 +3,8 @@ package dev.fntrace.capture;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.fntrace.model.CallIds;
+
 /**
  * Makes call ids that are unique across restarts and instances: a random 64-bit prefix
  * drawn once per generator, then a sequence number in hex, as in
@@ -10,8 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * not an order: they do not sort by start time (the log keeps its own order).
  */
 public final class CallIdGenerator {
-
-	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
 	private final String prefix;
 
@@ -34,38 +34,33 @@ public final class CallIdGenerator {
 	 * @return a new id
 	 */
 	public String next() {
-		return format(this.prefix, this.sequence.incrementAndGet());
+		return CallIds.format(this.prefix, this.sequence.incrementAndGet());
 	}
 
 	/**
-	 * The prefix followed by a sequence number in hex, without leading zeros. Up to eight
-	 * digits, the digits are concatenated as characters, so that the id is the only
-	 * string made (not a string of the digits first, then the id).
+	 * The id of a sequence number, as {@link CallIds#format} writes it.
 	 * @param prefix the prefix
 	 * @param sequence the sequence number, positive
 	 * @return the id
 	 */
 	static String format(String prefix, long sequence) {
-		int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(sequence)) >> 2);
-		return switch (digits) {
-			case 1 -> prefix + hex(sequence, 0);
-			case 2 -> prefix + hex(sequence, 1) + hex(sequence, 0);
-			case 3 -> prefix + hex(sequence, 2) + hex(sequence, 1) + hex(sequence, 0);
-			case 4 -> prefix + hex(sequence, 3) + hex(sequence, 2) + hex(sequence, 1) + hex(sequence, 0);
-			case 5 ->
-				prefix + hex(sequence, 4) + hex(sequence, 3) + hex(sequence, 2) + hex(sequence, 1) + hex(sequence, 0);
-			case 6 -> prefix + hex(sequence, 5) + hex(sequence, 4) + hex(sequence, 3) + hex(sequence, 2)
-					+ hex(sequence, 1) + hex(sequence, 0);
-			case 7 -> prefix + hex(sequence, 6) + hex(sequence, 5) + hex(sequence, 4) + hex(sequence, 3)
-					+ hex(sequence, 2) + hex(sequence, 1) + hex(sequence, 0);
-			case 8 -> prefix + hex(sequence, 7) + hex(sequence, 6) + hex(sequence, 5) + hex(sequence, 4)
-					+ hex(sequence, 3) + hex(sequence, 2) + hex(sequence, 1) + hex(sequence, 0);
-			default -> prefix.concat(Long.toHexString(sequence));
-		};
+		return CallIds.format(prefix, sequence);
 	}
 
-	private static char hex(long value, int digit) {
-		return HEX_DIGITS[(int) (value >>> (digit << 2)) & 0xF];
+	/**
+	 * The prefix of this generator's ids.
+	 * @return the prefix, ending with {@code -}
+	 */
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * The next sequence number: with {@link #prefix()}, a new id, written only when read.
+	 * @return a new sequence number
+	 */
+	public long nextSequence() {
+		return this.sequence.incrementAndGet();
 	}
 
 }

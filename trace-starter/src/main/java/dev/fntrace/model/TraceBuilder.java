@@ -13,7 +13,13 @@ import java.util.List;
  */
 public final class TraceBuilder {
 
-	private final String callId;
+	/** The id's prefix when the id is written only when read, else {@code null}. */
+	private final String callIdPrefix;
+
+	private final long callIdSequence;
+
+	/** The id: given, or written from its prefix and sequence number when first read. */
+	private String callId;
 
 	private final String fnName;
 
@@ -63,6 +69,38 @@ public final class TraceBuilder {
 	 */
 	public TraceBuilder(String callId, String fnName, FnType fnType, String userId, String tenantId,
 			String parentCallId, String scheduledBy, long startedAt, long startNanos, TraceLimits limits) {
+		this(null, 0, callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, startNanos,
+				limits);
+	}
+
+	/**
+	 * Start recording a call whose id is written only when it is read (as
+	 * {@link CallIds#format} writes it), so that a call whose id nobody reads costs no
+	 * string.
+	 * @param callIdPrefix the prefix of the call's id
+	 * @param callIdSequence the sequence number of the call's id
+	 * @param fnName the function's name
+	 * @param fnType the function's type
+	 * @param userId the caller's user id, or {@code null}
+	 * @param tenantId the caller's tenant id, or {@code null}
+	 * @param parentCallId the enclosing call's id, or {@code null}
+	 * @param scheduledBy the id of the call that scheduled this one, or {@code null}
+	 * @param startedAt wall-clock start, epoch milliseconds
+	 * @param startNanos monotonic start, as {@link System#nanoTime()}
+	 * @param limits the bounds of the trace
+	 */
+	public TraceBuilder(String callIdPrefix, long callIdSequence, String fnName, FnType fnType, String userId,
+			String tenantId, String parentCallId, String scheduledBy, long startedAt, long startNanos,
+			TraceLimits limits) {
+		this(callIdPrefix, callIdSequence, null, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt,
+				startNanos, limits);
+	}
+
+	private TraceBuilder(String callIdPrefix, long callIdSequence, String callId, String fnName, FnType fnType,
+			String userId, String tenantId, String parentCallId, String scheduledBy, long startedAt, long startNanos,
+			TraceLimits limits) {
+		this.callIdPrefix = callIdPrefix;
+		this.callIdSequence = callIdSequence;
 		this.callId = callId;
 		this.fnName = fnName;
 		this.fnType = fnType;
@@ -122,7 +160,13 @@ public final class TraceBuilder {
 	 * @return the id
 	 */
 	public String callId() {
-		return this.callId;
+		String callId = this.callId;
+		if (callId == null) {
+			// a race writes the same id twice, harmlessly
+			callId = CallIds.format(this.callIdPrefix, this.callIdSequence);
+			this.callId = callId;
+		}
+		return callId;
 	}
 
 	/**
@@ -411,8 +455,9 @@ public final class TraceBuilder {
 		double durationMs = OpBuilder.millis(endNanos - this.startNanos);
 		Recorded recorded = this.recorded;
 		if (recorded == null) {
-			return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-					this.scheduledBy, this.startedAt, durationMs, outcome, List.of(), 0, 0, 0, List.of(), 0);
+			return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType,
+					this.userId, this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, durationMs,
+					outcome, List.of(), 0, 0, 0, List.of(), 0);
 		}
 		List<OpTrace> builtOps;
 		if (recorded.ops == null || recorded.ops.isEmpty()) {
@@ -425,9 +470,9 @@ public final class TraceBuilder {
 			}
 			builtOps = List.of(array);
 		}
-		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-				this.scheduledBy, this.startedAt, durationMs, outcome, builtOps, recorded.opsDropped,
-				recorded.streamBytes, recorded.streamChunks,
+		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
+				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, durationMs, outcome, builtOps,
+				recorded.opsDropped, recorded.streamBytes, recorded.streamChunks,
 				(recorded.schedules != null) ? recorded.schedules : List.of(), recorded.schedulesDropped);
 	}
 
