@@ -19,7 +19,6 @@ WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-2}
 BUILD=${BUILD:-0}
 OFF_ARGS=${OFF_ARGS:---fntrace.enabled=false}
-FALLBACK_OFF_ARGS="--fntrace.include=__none__"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 WORK=$(mktemp -d)
@@ -187,13 +186,10 @@ JAR=$(sample_jar)
 echo "e2e: $JAR, $PAIRS on/off pairs, ${WARMUP}s warm-up + ${DURATION}s measured each, $CONNECTIONS connections" >&2
 echo "e2e: $(java -version 2>&1 | head -1), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# tracing off is the same jar started with fntrace.enabled=false: no interceptor, no JDBC
+# wrapper, nothing of fntrace on the request path
 run_off() {
-	if ! run off $OFF_ARGS && [[ "$OFF_ARGS" != "$FALLBACK_OFF_ARGS" ]]; then
-		echo "e2e: the app does not start with '$OFF_ARGS'; tracing off is now '$FALLBACK_OFF_ARGS'" \
-			"(nothing is recorded, but the interceptor and the JDBC wrapper still run)" >&2
-		OFF_ARGS=$FALLBACK_OFF_ARGS
-		run off $OFF_ARGS
-	fi
+	run off $OFF_ARGS
 }
 
 # on, off, off, on, on, off, ...: a machine that speeds up or slows down during the runs

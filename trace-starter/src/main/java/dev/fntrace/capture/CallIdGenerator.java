@@ -3,6 +3,8 @@ package dev.fntrace.capture;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.fntrace.model.CallIds;
+
 /**
  * Makes call ids that are unique across restarts and instances: a random 64-bit prefix
  * drawn once per generator, then a sequence number in hex, as in
@@ -32,7 +34,33 @@ public final class CallIdGenerator {
 	 * @return a new id
 	 */
 	public String next() {
-		return this.prefix.concat(Long.toHexString(this.sequence.incrementAndGet()));
+		return CallIds.format(this.prefix, this.sequence.incrementAndGet());
+	}
+
+	/**
+	 * The id of a sequence number, as {@link CallIds#format} writes it.
+	 * @param prefix the prefix
+	 * @param sequence the sequence number, positive
+	 * @return the id
+	 */
+	static String format(String prefix, long sequence) {
+		return CallIds.format(prefix, sequence);
+	}
+
+	/**
+	 * The prefix of this generator's ids.
+	 * @return the prefix, ending with {@code -}
+	 */
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * The next sequence number: with {@link #prefix()}, a new id, written only when read.
+	 * @return a new sequence number
+	 */
+	public long nextSequence() {
+		return this.sequence.incrementAndGet();
 	}
 
 }

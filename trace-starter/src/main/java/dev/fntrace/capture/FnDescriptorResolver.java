@@ -1,15 +1,16 @@
 package dev.fntrace.capture;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.fntrace.Traced;
 import dev.fntrace.model.FnType;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationAttributes;
 import org.springframework.util.ClassUtils;
@@ -26,7 +27,7 @@ public final class FnDescriptorResolver {
 
 	private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
 
-	private final Map<MethodClassKey, FnDescriptor> cache = new ConcurrentHashMap<>();
+	private final Map<Method, TargetDescriptors> cache = new ConcurrentHashMap<>();
 
 	private final String[] include;
 
@@ -49,10 +50,14 @@ public final class FnDescriptorResolver {
 	 * @return the descriptor
 	 */
 	FnDescriptor resolve(Method method, Class<?> targetClass) {
-		MethodClassKey key = new MethodClassKey(method, targetClass);
-		FnDescriptor descriptor = this.cache.get(key);
+		TargetDescriptors known = this.cache.get(method);
+		FnDescriptor descriptor = (known != null) ? known.find(targetClass) : null;
 		if (descriptor == null) {
-			descriptor = this.cache.computeIfAbsent(key, (k) -> describe(method, targetClass));
+			descriptor = this.cache
+				.compute(method,
+						(m, current) -> TargetDescriptors.with(current, targetClass,
+								() -> describe(method, targetClass)))
+				.find(targetClass);
 		}
 		return descriptor;
 	}
@@ -101,6 +106,50 @@ public final class FnDescriptorResolver {
 			return false;
 		}
 		return this.exclude.length == 0 || !PatternMatchUtils.simpleMatch(this.exclude, name);
+	}
+
+	/**
+	 * The descriptors of one method, by the target classes it was called on: usually one,
+	 * so a lookup is a reference comparison and allocates nothing. Replaced, never
+	 * changed, when another target class comes.
+	 */
+	private static final class TargetDescriptors {
+
+		private final Class<?>[] targetClasses;
+
+		private final FnDescriptor[] descriptors;
+
+		private TargetDescriptors(Class<?>[] targetClasses, FnDescriptor[] descriptors) {
+			this.targetClasses = targetClasses;
+			this.descriptors = descriptors;
+		}
+
+		FnDescriptor find(Class<?> targetClass) {
+			Class<?>[] classes = this.targetClasses;
+			for (int i = 0; i < classes.length; i++) {
+				if (classes[i] == targetClass) {
+					return this.descriptors[i];
+				}
+			}
+			return null;
+		}
+
+		static TargetDescriptors with(TargetDescriptors current, Class<?> targetClass,
+				Supplier<FnDescriptor> describe) {
+			if (current == null) {
+				return new TargetDescriptors(new Class<?>[] { targetClass }, new FnDescriptor[] { describe.get() });
+			}
+			if (current.find(targetClass) != null) {
+				return current;
+			}
+			int length = current.targetClasses.length;
+			Class<?>[] classes = Arrays.copyOf(current.targetClasses, length + 1);
+			FnDescriptor[] descriptors = Arrays.copyOf(current.descriptors, length + 1);
+			classes[length] = targetClass;
+			descriptors[length] = describe.get();
+			return new TargetDescriptors(classes, descriptors);
+		}
+
 	}
 
 }

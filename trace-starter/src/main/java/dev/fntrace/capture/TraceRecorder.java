@@ -102,17 +102,19 @@ public class TraceRecorder {
 			TraceBuilder parent = TraceContext.current();
 			TraceBuilder trace;
 			if (parent == null) {
-				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), userId(), tenantId(), null, null,
-						System.currentTimeMillis(), System.nanoTime(), this.limits);
+				trace = new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fn.name(), fn.type(),
+						userId(), tenantId(), null, null, System.currentTimeMillis(), System.nanoTime(), this.limits);
 			}
 			else if (parent.isScheduledRun()) {
 				parent.addTracedChild();
-				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
-						null, parent.scheduledBy(), System.currentTimeMillis(), System.nanoTime(), this.limits);
+				trace = new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fn.name(), fn.type(),
+						parent.userId(), parent.tenantId(), null, parent.scheduledBy(), System.currentTimeMillis(),
+						System.nanoTime(), this.limits);
 			}
 			else {
-				trace = new TraceBuilder(this.callIds.next(), fn.name(), fn.type(), parent.userId(), parent.tenantId(),
-						parent.callId(), null, System.currentTimeMillis(), System.nanoTime(), this.limits);
+				trace = new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fn.name(), fn.type(),
+						parent.userId(), parent.tenantId(), parent.callId(), null, System.currentTimeMillis(),
+						System.nanoTime(), this.limits);
 			}
 			return observeStart(trace.method(fn.methodName()), null);
 		}
@@ -153,8 +155,8 @@ public class TraceRecorder {
 			Object schedulerAttachment) {
 		try {
 			return observeStart(
-					new TraceBuilder(this.callIds.next(), fnName, FnType.ACTION, userId, tenantId, null, scheduledBy,
-							System.currentTimeMillis(), System.nanoTime(), this.limits)
+					new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fnName, FnType.ACTION, userId,
+							tenantId, null, scheduledBy, System.currentTimeMillis(), System.nanoTime(), this.limits)
 						.scheduledRun(),
 					schedulerAttachment);
 		}

@@ -1,56 +1,101 @@
 package dev.fntrace.model;
 
 import java.util.List;
+import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The immutable record of one call of a server function.
- *
- * @param callId unique id of the call, across restarts and instances
- * @param fnName the function's name
- * @param fnType the function's type
- * @param userId the caller's user id, or {@code null}
- * @param tenantId the caller's tenant id, or {@code null}
- * @param parentCallId the id of the traced call this call ran inside, or {@code null}
- * @param scheduledBy the id of the call that scheduled this one, or {@code null}
- * @param startedAt wall-clock start, epoch milliseconds
- * @param durationMs elapsed time in milliseconds, from a monotonic clock
- * @param outcome how the call ended
- * @param ops the database operations, in order
- * @param opsDropped how many operations were not kept because the trace was full
- * @param streamBytes the bytes the call streamed to the client
- * @param streamChunks the chunks the call streamed to the client
- * @param schedules the functions the call scheduled to run later
- * @param schedulesDropped how many schedules were not kept because the trace was full
- * @param traceId the id of the distributed trace the call was part of, when a tracer
- * followed it, or {@code null}
- * @param spanId the id of the call's span in that trace, or {@code null}
+ * The immutable record of one call of a server function. A value like a record: equal
+ * when every component is. A trace recorded by fntrace writes its call id only when it is
+ * first read, so that the many traces nobody reads cost no id string.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "call_id", "fn_name", "fn_type", "user_id", "tenant_id", "parent_call_id", "scheduled_by",
 		"started_at", "duration_ms", "outcome", "ops", "ops_dropped", "stream_bytes", "stream_chunks", "schedules",
 		"schedules_dropped", "trace_id", "span_id" })
-public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
-		@JsonProperty("fn_type") FnType fnType, @JsonProperty("user_id") String userId,
-		@JsonProperty("tenant_id") String tenantId, @JsonProperty("parent_call_id") String parentCallId,
-		@JsonProperty("scheduled_by") String scheduledBy, @JsonProperty("started_at") long startedAt,
-		@JsonProperty("duration_ms") double durationMs, @JsonProperty("outcome") FnOutcome outcome,
-		@JsonProperty("ops") List<OpTrace> ops,
-		@JsonProperty("ops_dropped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int opsDropped,
-		@JsonProperty("stream_bytes") long streamBytes, @JsonProperty("stream_chunks") long streamChunks,
-		@JsonProperty("schedules") List<ScheduleTrace> schedules,
-		@JsonProperty("schedules_dropped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int schedulesDropped,
-		@JsonProperty("trace_id") String traceId, @JsonProperty("span_id") String spanId) {
+public final class FnTrace {
+
+	/** The id's prefix when the id is written only when read, else {@code null}. */
+	private final String callIdPrefix;
+
+	private final long callIdSequence;
+
+	/** The id: given, or written from its prefix and sequence number when first read. */
+	private String callId;
+
+	private final String fnName;
+
+	private final FnType fnType;
+
+	private final String userId;
+
+	private final String tenantId;
+
+	private final String parentCallId;
+
+	private final String scheduledBy;
+
+	private final long startedAt;
+
+	private final double durationMs;
+
+	private final FnOutcome outcome;
+
+	private final List<OpTrace> ops;
+
+	private final int opsDropped;
+
+	private final long streamBytes;
+
+	private final long streamChunks;
+
+	private final List<ScheduleTrace> schedules;
+
+	private final int schedulesDropped;
+
+	private final String traceId;
+
+	private final String spanId;
 
 	/**
 	 * Create a trace, copying the lists so the trace stays immutable.
+	 * @param callId unique id of the call, across restarts and instances
+	 * @param fnName the function's name
+	 * @param fnType the function's type
+	 * @param userId the caller's user id, or {@code null}
+	 * @param tenantId the caller's tenant id, or {@code null}
+	 * @param parentCallId the id of the traced call this call ran inside, or {@code null}
+	 * @param scheduledBy the id of the call that scheduled this one, or {@code null}
+	 * @param startedAt wall-clock start, epoch milliseconds
+	 * @param durationMs elapsed time in milliseconds, from a monotonic clock
+	 * @param outcome how the call ended
+	 * @param ops the database operations, in order
+	 * @param opsDropped how many operations were not kept because the trace was full
+	 * @param streamBytes the bytes the call streamed to the client
+	 * @param streamChunks the chunks the call streamed to the client
+	 * @param schedules the functions the call scheduled to run later
+	 * @param schedulesDropped how many schedules were not kept because the trace was full
+	 * @param traceId the id of the distributed trace the call was part of, when a tracer
+	 * followed it, or {@code null}
+	 * @param spanId the id of the call's span in that trace, or {@code null}
 	 */
-	public FnTrace {
-		ops = List.copyOf(ops);
-		schedules = List.copyOf(schedules);
+	@JsonCreator
+	public FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
+			@JsonProperty("fn_type") FnType fnType, @JsonProperty("user_id") String userId,
+			@JsonProperty("tenant_id") String tenantId, @JsonProperty("parent_call_id") String parentCallId,
+			@JsonProperty("scheduled_by") String scheduledBy, @JsonProperty("started_at") long startedAt,
+			@JsonProperty("duration_ms") double durationMs, @JsonProperty("outcome") FnOutcome outcome,
+			@JsonProperty("ops") List<OpTrace> ops, @JsonProperty("ops_dropped") int opsDropped,
+			@JsonProperty("stream_bytes") long streamBytes, @JsonProperty("stream_chunks") long streamChunks,
+			@JsonProperty("schedules") List<ScheduleTrace> schedules,
+			@JsonProperty("schedules_dropped") int schedulesDropped, @JsonProperty("trace_id") String traceId,
+			@JsonProperty("span_id") String spanId) {
+		this(null, 0, callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, durationMs,
+				outcome, ops, opsDropped, streamBytes, streamChunks, schedules, schedulesDropped, traceId, spanId);
 	}
 
 	/**
@@ -104,15 +149,212 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 				opsDropped, streamBytes, streamChunks, schedules, 0);
 	}
 
+	FnTrace(String callIdPrefix, long callIdSequence, String callId, String fnName, FnType fnType, String userId,
+			String tenantId, String parentCallId, String scheduledBy, long startedAt, double durationMs,
+			FnOutcome outcome, List<OpTrace> ops, int opsDropped, long streamBytes, long streamChunks,
+			List<ScheduleTrace> schedules, int schedulesDropped, String traceId, String spanId) {
+		this.callIdPrefix = callIdPrefix;
+		this.callIdSequence = callIdSequence;
+		this.callId = callId;
+		this.fnName = fnName;
+		this.fnType = fnType;
+		this.userId = userId;
+		this.tenantId = tenantId;
+		this.parentCallId = parentCallId;
+		this.scheduledBy = scheduledBy;
+		this.startedAt = startedAt;
+		this.durationMs = durationMs;
+		this.outcome = outcome;
+		this.ops = List.copyOf(ops);
+		this.opsDropped = opsDropped;
+		this.streamBytes = streamBytes;
+		this.streamChunks = streamChunks;
+		this.schedules = List.copyOf(schedules);
+		this.schedulesDropped = schedulesDropped;
+		this.traceId = traceId;
+		this.spanId = spanId;
+	}
+
+	/**
+	 * Unique id of the call, across restarts and instances.
+	 * @return the call id
+	 */
+	@JsonProperty("call_id")
+	public String callId() {
+		String callId = this.callId;
+		if (callId == null && this.callIdPrefix != null) {
+			// a race writes the same id twice, harmlessly
+			callId = CallIds.format(this.callIdPrefix, this.callIdSequence);
+			this.callId = callId;
+		}
+		return callId;
+	}
+
+	/**
+	 * The function's name.
+	 * @return the name
+	 */
+	@JsonProperty("fn_name")
+	public String fnName() {
+		return this.fnName;
+	}
+
+	/**
+	 * The function's type.
+	 * @return the type
+	 */
+	@JsonProperty("fn_type")
+	public FnType fnType() {
+		return this.fnType;
+	}
+
+	/**
+	 * The caller's user id.
+	 * @return the user id, or {@code null}
+	 */
+	@JsonProperty("user_id")
+	public String userId() {
+		return this.userId;
+	}
+
+	/**
+	 * The caller's tenant id.
+	 * @return the tenant id, or {@code null}
+	 */
+	@JsonProperty("tenant_id")
+	public String tenantId() {
+		return this.tenantId;
+	}
+
+	/**
+	 * The id of the traced call this call ran inside.
+	 * @return the parent's call id, or {@code null}
+	 */
+	@JsonProperty("parent_call_id")
+	public String parentCallId() {
+		return this.parentCallId;
+	}
+
+	/**
+	 * The id of the call that scheduled this one.
+	 * @return the scheduling call's id, or {@code null}
+	 */
+	@JsonProperty("scheduled_by")
+	public String scheduledBy() {
+		return this.scheduledBy;
+	}
+
+	/**
+	 * Wall-clock start, epoch milliseconds.
+	 * @return the start
+	 */
+	@JsonProperty("started_at")
+	public long startedAt() {
+		return this.startedAt;
+	}
+
+	/**
+	 * Elapsed time in milliseconds, from a monotonic clock.
+	 * @return the duration
+	 */
+	@JsonProperty("duration_ms")
+	public double durationMs() {
+		return this.durationMs;
+	}
+
+	/**
+	 * How the call ended.
+	 * @return the outcome
+	 */
+	@JsonProperty("outcome")
+	public FnOutcome outcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * The database operations, in order.
+	 * @return the operations
+	 */
+	@JsonProperty("ops")
+	public List<OpTrace> ops() {
+		return this.ops;
+	}
+
+	/**
+	 * How many operations were not kept because the trace was full.
+	 * @return the count
+	 */
+	@JsonProperty("ops_dropped")
+	@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+	public int opsDropped() {
+		return this.opsDropped;
+	}
+
+	/**
+	 * The bytes the call streamed to the client.
+	 * @return the bytes
+	 */
+	@JsonProperty("stream_bytes")
+	public long streamBytes() {
+		return this.streamBytes;
+	}
+
+	/**
+	 * The chunks the call streamed to the client.
+	 * @return the chunks
+	 */
+	@JsonProperty("stream_chunks")
+	public long streamChunks() {
+		return this.streamChunks;
+	}
+
+	/**
+	 * The functions the call scheduled to run later.
+	 * @return the schedules
+	 */
+	@JsonProperty("schedules")
+	public List<ScheduleTrace> schedules() {
+		return this.schedules;
+	}
+
+	/**
+	 * How many schedules were not kept because the trace was full.
+	 * @return the count
+	 */
+	@JsonProperty("schedules_dropped")
+	@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+	public int schedulesDropped() {
+		return this.schedulesDropped;
+	}
+
+	/**
+	 * The id of the distributed trace the call was part of, when a tracer followed it.
+	 * @return the trace id, or {@code null}
+	 */
+	@JsonProperty("trace_id")
+	public String traceId() {
+		return this.traceId;
+	}
+
+	/**
+	 * The id of the call's span in its distributed trace.
+	 * @return the span id, or {@code null}
+	 */
+	@JsonProperty("span_id")
+	public String spanId() {
+		return this.spanId;
+	}
+
 	/**
 	 * Return this trace with another outcome, for example with its value hidden.
 	 * @param outcome the outcome
 	 * @return a copy with that outcome
 	 */
 	public FnTrace withOutcome(FnOutcome outcome) {
-		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-				this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops, this.opsDropped, this.streamBytes,
-				this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
+		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
+				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops,
+				this.opsDropped, this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped,
+				this.traceId, this.spanId);
 	}
 
 	/**
@@ -122,9 +364,48 @@ public record FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_
 	 * @return a copy with those ids
 	 */
 	public FnTrace withSpan(String traceId, String spanId) {
-		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
+		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
+				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, this.durationMs, this.outcome,
+				this.ops, this.opsDropped, this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped,
+				traceId, spanId);
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		if (!(obj instanceof FnTrace other)) {
+			return false;
+		}
+		return Objects.equals(callId(), other.callId()) && Objects.equals(this.fnName, other.fnName)
+				&& this.fnType == other.fnType && Objects.equals(this.userId, other.userId)
+				&& Objects.equals(this.tenantId, other.tenantId)
+				&& Objects.equals(this.parentCallId, other.parentCallId)
+				&& Objects.equals(this.scheduledBy, other.scheduledBy) && this.startedAt == other.startedAt
+				&& Double.compare(this.durationMs, other.durationMs) == 0 && Objects.equals(this.outcome, other.outcome)
+				&& this.ops.equals(other.ops) && this.opsDropped == other.opsDropped
+				&& this.streamBytes == other.streamBytes && this.streamChunks == other.streamChunks
+				&& this.schedules.equals(other.schedules) && this.schedulesDropped == other.schedulesDropped
+				&& Objects.equals(this.traceId, other.traceId) && Objects.equals(this.spanId, other.spanId);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(callId(), this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
 				this.scheduledBy, this.startedAt, this.durationMs, this.outcome, this.ops, this.opsDropped,
-				this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped, traceId, spanId);
+				this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
+	}
+
+	@Override
+	public String toString() {
+		return "FnTrace[callId=" + callId() + ", fnName=" + this.fnName + ", fnType=" + this.fnType + ", userId="
+				+ this.userId + ", tenantId=" + this.tenantId + ", parentCallId=" + this.parentCallId + ", scheduledBy="
+				+ this.scheduledBy + ", startedAt=" + this.startedAt + ", durationMs=" + this.durationMs + ", outcome="
+				+ this.outcome + ", ops=" + this.ops + ", opsDropped=" + this.opsDropped + ", streamBytes="
+				+ this.streamBytes + ", streamChunks=" + this.streamChunks + ", schedules=" + this.schedules
+				+ ", schedulesDropped=" + this.schedulesDropped + ", traceId=" + this.traceId + ", spanId="
+				+ this.spanId + "]";
 	}
 
 }

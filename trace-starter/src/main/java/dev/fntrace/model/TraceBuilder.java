@@ -13,7 +13,13 @@ import java.util.List;
  */
 public final class TraceBuilder {
 
-	private final String callId;
+	/** The id's prefix when the id is written only when read, else {@code null}. */
+	private final String callIdPrefix;
+
+	private final long callIdSequence;
+
+	/** The id: given, or written from its prefix and sequence number when first read. */
+	private String callId;
 
 	private final String fnName;
 
@@ -37,19 +43,8 @@ public final class TraceBuilder {
 
 	private boolean scheduledRun;
 
-	private ArrayList<OpBuilder> ops;
-
-	private int opsDropped;
-
-	private int sqlChars;
-
-	private long streamBytes;
-
-	private long streamChunks;
-
-	private List<ScheduleTrace> schedules;
-
-	private int schedulesDropped;
+	/** What the call recorded beyond itself; created by the first record. */
+	private Recorded recorded;
 
 	private volatile FnOutcome.RolledBack rollback;
 
@@ -76,6 +71,38 @@ public final class TraceBuilder {
 	 */
 	public TraceBuilder(String callId, String fnName, FnType fnType, String userId, String tenantId,
 			String parentCallId, String scheduledBy, long startedAt, long startNanos, TraceLimits limits) {
+		this(null, 0, callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, startNanos,
+				limits);
+	}
+
+	/**
+	 * Start recording a call whose id is written only when it is read (as
+	 * {@link CallIds#format} writes it), so that a call whose id nobody reads costs no
+	 * string.
+	 * @param callIdPrefix the prefix of the call's id
+	 * @param callIdSequence the sequence number of the call's id
+	 * @param fnName the function's name
+	 * @param fnType the function's type
+	 * @param userId the caller's user id, or {@code null}
+	 * @param tenantId the caller's tenant id, or {@code null}
+	 * @param parentCallId the enclosing call's id, or {@code null}
+	 * @param scheduledBy the id of the call that scheduled this one, or {@code null}
+	 * @param startedAt wall-clock start, epoch milliseconds
+	 * @param startNanos monotonic start, as {@link System#nanoTime()}
+	 * @param limits the bounds of the trace
+	 */
+	public TraceBuilder(String callIdPrefix, long callIdSequence, String fnName, FnType fnType, String userId,
+			String tenantId, String parentCallId, String scheduledBy, long startedAt, long startNanos,
+			TraceLimits limits) {
+		this(callIdPrefix, callIdSequence, null, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt,
+				startNanos, limits);
+	}
+
+	private TraceBuilder(String callIdPrefix, long callIdSequence, String callId, String fnName, FnType fnType,
+			String userId, String tenantId, String parentCallId, String scheduledBy, long startedAt, long startNanos,
+			TraceLimits limits) {
+		this.callIdPrefix = callIdPrefix;
+		this.callIdSequence = callIdSequence;
 		this.callId = callId;
 		this.fnName = fnName;
 		this.fnType = fnType;
@@ -116,7 +143,13 @@ public final class TraceBuilder {
 	 * @return the id
 	 */
 	public String callId() {
-		return this.callId;
+		String callId = this.callId;
+		if (callId == null) {
+			// a race writes the same id twice, harmlessly
+			callId = CallIds.format(this.callIdPrefix, this.callIdSequence);
+			this.callId = callId;
+		}
+		return callId;
 	}
 
 	/**
@@ -196,8 +229,7 @@ public final class TraceBuilder {
 	 * @return {@code true} if the trace adds nothing to its children's
 	 */
 	public synchronized boolean onlyWrapsTracedCalls() {
-		return this.hasTracedChildren && opCount() == 0 && this.opsDropped == 0 && this.schedules == null
-				&& this.schedulesDropped == 0 && this.streamChunks == 0;
+		return this.hasTracedChildren && this.recorded == null;
 	}
 
 	/**
@@ -230,35 +262,48 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return null;
 		}
-		if (opCount() >= this.limits.maxOps()) {
-			this.opsDropped++;
+		Recorded recorded = recorded();
+		if (recorded.opCount() >= this.limits.maxOps()) {
+			recorded.opsDropped++;
 			return null;
 		}
-		if (this.ops == null) {
-			this.ops = new ArrayList<>(4);
+		if (recorded.ops == null) {
+			recorded.ops = new ArrayList<>(4);
 		}
-		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, keepSql(sql), batchSize);
-		this.ops.add(builder);
+		OpBuilder builder = new OpBuilder(op, entity, id, startNanos, durationNanos, ok, keepSql(recorded, sql),
+				batchSize);
+		recorded.ops.add(builder);
 		return builder;
 	}
 
-	private int opCount() {
-		return (this.ops != null) ? this.ops.size() : 0;
+	private Recorded recorded() {
+		if (this.recorded == null) {
+			this.recorded = new Recorded();
+		}
+		return this.recorded;
 	}
 
-	private String keepSql(String sql) {
+	private int opCount() {
+		return (this.recorded != null) ? this.recorded.opCount() : 0;
+	}
+
+	private int opsDropped() {
+		return (this.recorded != null) ? this.recorded.opsDropped : 0;
+	}
+
+	private String keepSql(Recorded recorded, String sql) {
 		if (sql == null) {
 			return null;
 		}
-		int remaining = this.limits.maxSqlChars() - this.sqlChars;
+		int remaining = this.limits.maxSqlChars() - recorded.sqlChars;
 		if (sql.length() <= remaining) {
-			this.sqlChars += sql.length();
+			recorded.sqlChars += sql.length();
 			return sql;
 		}
 		if (remaining <= 0) {
 			return null;
 		}
-		this.sqlChars = this.limits.maxSqlChars();
+		recorded.sqlChars = this.limits.maxSqlChars();
 		return BoundedText.cut(sql, remaining);
 	}
 
@@ -270,8 +315,9 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return;
 		}
-		this.streamChunks++;
-		this.streamBytes += bytes;
+		Recorded recorded = recorded();
+		recorded.streamChunks++;
+		recorded.streamBytes += bytes;
 	}
 
 	/**
@@ -285,15 +331,16 @@ public final class TraceBuilder {
 		if (this.finished) {
 			return -1;
 		}
-		if (this.schedules == null) {
-			this.schedules = new ArrayList<>(2);
+		Recorded recorded = recorded();
+		if (recorded.schedules == null) {
+			recorded.schedules = new ArrayList<>(2);
 		}
-		if (this.schedules.size() >= this.limits.maxSchedules()) {
-			this.schedulesDropped++;
+		if (recorded.schedules.size() >= this.limits.maxSchedules()) {
+			recorded.schedulesDropped++;
 			return -1;
 		}
-		this.schedules.add(schedule);
-		return this.schedules.size() - 1;
+		recorded.schedules.add(schedule);
+		return recorded.schedules.size() - 1;
 	}
 
 	/**
@@ -302,8 +349,9 @@ public final class TraceBuilder {
 	 * @param status the new status
 	 */
 	public synchronized void updateSchedule(int index, ScheduleStatus status) {
-		if (!this.finished && index >= 0 && this.schedules != null && index < this.schedules.size()) {
-			this.schedules.set(index, this.schedules.get(index).withStatus(status));
+		List<ScheduleTrace> schedules = (this.recorded != null) ? this.recorded.schedules : null;
+		if (!this.finished && index >= 0 && schedules != null && index < schedules.size()) {
+			schedules.set(index, schedules.get(index).withStatus(status));
 		}
 	}
 
@@ -312,7 +360,7 @@ public final class TraceBuilder {
 	 * @return the mark
 	 */
 	public synchronized OpsMark markOps() {
-		return new OpsMark(opCount(), this.opsDropped);
+		return new OpsMark(opCount(), opsDropped());
 	}
 
 	/**
@@ -324,20 +372,21 @@ public final class TraceBuilder {
 	 * @return the operations taken, in order; empty when the trace is finished
 	 */
 	public synchronized List<OpBuilder> takeOpsSince(OpsMark mark) {
-		if (this.finished) {
+		if (this.finished || this.recorded == null) {
 			return List.of();
 		}
-		this.opsDropped = Math.min(this.opsDropped, Math.max(mark.dropped(), 0));
-		int from = Math.min(Math.max(mark.kept(), 0), opCount());
-		if (this.ops == null || from == this.ops.size()) {
+		Recorded recorded = this.recorded;
+		recorded.opsDropped = Math.min(recorded.opsDropped, Math.max(mark.dropped(), 0));
+		int from = Math.min(Math.max(mark.kept(), 0), recorded.opCount());
+		if (recorded.ops == null || from == recorded.ops.size()) {
 			return List.of();
 		}
-		List<OpBuilder> tail = this.ops.subList(from, this.ops.size());
+		List<OpBuilder> tail = recorded.ops.subList(from, recorded.ops.size());
 		List<OpBuilder> taken = List.copyOf(tail);
 		tail.clear();
 		for (OpBuilder op : taken) {
 			if (op.sql() != null) {
-				this.sqlChars -= Math.min(this.sqlChars, op.sql().length());
+				recorded.sqlChars -= Math.min(recorded.sqlChars, op.sql().length());
 			}
 		}
 		return taken;
@@ -373,21 +422,28 @@ public final class TraceBuilder {
 			return null;
 		}
 		this.finished = true;
+		double durationMs = OpBuilder.millis(endNanos - this.startNanos);
+		Recorded recorded = this.recorded;
+		if (recorded == null) {
+			return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType,
+					this.userId, this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, durationMs,
+					outcome, List.of(), 0, 0, 0, List.of(), 0, null, null);
+		}
 		List<OpTrace> builtOps;
-		if (this.ops == null || this.ops.isEmpty()) {
+		if (recorded.ops == null || recorded.ops.isEmpty()) {
 			builtOps = List.of();
 		}
 		else {
-			OpTrace[] array = new OpTrace[this.ops.size()];
+			OpTrace[] array = new OpTrace[recorded.ops.size()];
 			for (int i = 0; i < array.length; i++) {
-				array[i] = this.ops.get(i).build(this.startNanos);
+				array[i] = recorded.ops.get(i).build(this.startNanos);
 			}
 			builtOps = List.of(array);
 		}
-		return new FnTrace(this.callId, this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-				this.scheduledBy, this.startedAt, OpBuilder.millis(endNanos - this.startNanos), outcome, builtOps,
-				this.opsDropped, this.streamBytes, this.streamChunks,
-				(this.schedules != null) ? this.schedules : List.of(), this.schedulesDropped);
+		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
+				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, durationMs, outcome, builtOps,
+				recorded.opsDropped, recorded.streamBytes, recorded.streamChunks,
+				(recorded.schedules != null) ? recorded.schedules : List.of(), recorded.schedulesDropped, null, null);
 	}
 
 	/**
@@ -430,6 +486,33 @@ public final class TraceBuilder {
 	 * @param dropped how many it had dropped
 	 */
 	public record OpsMark(int kept, int dropped) {
+
+	}
+
+	/**
+	 * What a call recorded beyond itself: its operations, streamed chunks and schedules,
+	 * with what did not fit. Kept apart so that a call that records none of them costs
+	 * one reference.
+	 */
+	private static final class Recorded {
+
+		private ArrayList<OpBuilder> ops;
+
+		private int opsDropped;
+
+		private int sqlChars;
+
+		private long streamBytes;
+
+		private long streamChunks;
+
+		private List<ScheduleTrace> schedules;
+
+		private int schedulesDropped;
+
+		int opCount() {
+			return (this.ops != null) ? this.ops.size() : 0;
+		}
 
 	}
 

@@ -122,8 +122,16 @@ class TracingUnderLoadTests {
 				callers.shutdownNow();
 				completers.shutdownNow();
 			}
-			List<FnTrace> traces = context.getBean(TraceLog.class)
-				.find(new TraceQuery("Reader.readLater", null, null, null, null, calls));
+			// a future's waiters may wake before its whenComplete action (which finishes
+			// the trace) has run on the completing thread: wait for the last traces
+			TraceLog log = context.getBean(TraceLog.class);
+			TraceQuery query = new TraceQuery("Reader.readLater", null, null, null, null, calls);
+			List<FnTrace> traces = log.find(query);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (traces.size() < calls && System.nanoTime() < deadline) {
+				Thread.sleep(1);
+				traces = log.find(query);
+			}
 			assertThat(traces).hasSize(calls);
 			for (FnTrace trace : traces) {
 				assertThat(trace.ops()).singleElement().satisfies((op) -> assertThat(op.rowCount()).isNotNull());

@@ -2,6 +2,8 @@ package dev.fntrace.capture.jdbc;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
@@ -32,9 +34,25 @@ import java.util.function.LongSupplier;
  */
 final class RowCountingResultSet implements ResultSet, LongSupplier {
 
+	private static final VarHandle ROWS;
+
+	static {
+		try {
+			ROWS = MethodHandles.lookup().findVarHandle(RowCountingResultSet.class, "rows", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final ResultSet target;
 
-	private volatile long rows;
+	/**
+	 * Written only by the thread that reads the rows, with release semantics (a plain
+	 * store on most processors, not a volatile write with its fence per row), and read
+	 * with acquire semantics by whichever thread finishes the trace.
+	 */
+	private long rows;
 
 	private RowCountingResultSet(ResultSet target) {
 		this.target = target;
@@ -55,14 +73,14 @@ final class RowCountingResultSet implements ResultSet, LongSupplier {
 
 	@Override
 	public long getAsLong() {
-		return this.rows;
+		return (long) ROWS.getAcquire(this);
 	}
 
 	@Override
 	public boolean next() throws SQLException {
 		boolean moved = this.target.next();
 		if (moved) {
-			this.rows++;
+			ROWS.setRelease(this, this.rows + 1);
 		}
 		return moved;
 	}
