@@ -12,6 +12,16 @@
 		return document.getElementById(id);
 	}
 
+	function distributedTrace(trace) {
+		var text = trace.trace_id + ' (span ' + trace.span_id + ')';
+		var template = document.body.getAttribute('data-trace-link');
+		if (!template) {
+			return el('span', { 'class': 'mono', text: text });
+		}
+		return el('a', { 'class': 'mono distributed-trace', target: '_blank', rel: 'noopener',
+			href: template.split('{traceId}').join(encodeURIComponent(trace.trace_id)), text: text });
+	}
+
 	function el(tag, attrs, children) {
 		var node = document.createElement(tag);
 		if (attrs) {
@@ -306,8 +316,7 @@
 				field('Tenant', trace.tenant_id),
 				field('Parent', trace.parent_call_id ? traceLink(trace.parent_call_id) : null),
 				field('Scheduled by', trace.scheduled_by ? traceLink(trace.scheduled_by) : null),
-				field('Distributed trace', trace.trace_id
-					? el('span', { 'class': 'mono', text: trace.trace_id + ' (span ' + trace.span_id + ')' }) : null),
+				field('Distributed trace', trace.trace_id ? distributedTrace(trace) : null),
 				field('Streamed', (trace.stream_chunks || trace.stream_bytes)
 					? trace.stream_chunks + ' chunks, ' + trace.stream_bytes + ' bytes' : null)
 			])

@@ -68,7 +68,7 @@ public class FnTracesEndpoint {
 
 	private final Supplier<Map<String, Long>> failures;
 
-	private final FnTracesPage page = new FnTracesPage();
+	private final FnTracesPage page;
 
 	/**
 	 * Create an endpoint.
@@ -108,6 +108,26 @@ public class FnTracesEndpoint {
 	 */
 	public FnTracesEndpoint(TraceLog log, Show showValues, Set<String> roles, NPlusOneDetector nPlusOne,
 			SlowCallThresholds slow, Supplier<Map<String, Long>> failures) {
+		this(log, showValues, roles, nPlusOne, slow, failures, null);
+	}
+
+	/**
+	 * Create an endpoint whose page links each call's distributed trace to the tracing
+	 * system's own view of it.
+	 * @param log the trace log
+	 * @param showValues when returned values are shown
+	 * @param roles the roles that may see values when {@link Show#WHEN_AUTHORIZED}; empty
+	 * for any authenticated user
+	 * @param nPlusOne the N+1 rule
+	 * @param slow the slow-call thresholds
+	 * @param failures how many times fntrace failed, by kind
+	 * @param traceLink the address of a distributed trace, with {@code {traceId}} where
+	 * its id goes (for example {@code http://localhost:9411/zipkin/traces/{traceId}}), or
+	 * {@code null} to show trace ids without a link
+	 */
+	public FnTracesEndpoint(TraceLog log, Show showValues, Set<String> roles, NPlusOneDetector nPlusOne,
+			SlowCallThresholds slow, Supplier<Map<String, Long>> failures, @Nullable String traceLink) {
+		this.page = new FnTracesPage(traceLink);
 		this.failures = failures;
 		this.log = log;
 		this.showValues = showValues;

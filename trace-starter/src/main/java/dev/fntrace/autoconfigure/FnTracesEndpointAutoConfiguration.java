@@ -52,7 +52,7 @@ public final class FnTracesEndpointAutoConfiguration {
 			};
 			FnTraceProperties.Insights insights = traceProperties.getInsights();
 			return new FnTracesEndpoint(log, showValues, roles, new NPlusOneDetector(insights.getNPlusOneThreshold()),
-					insights.slowCallThresholds(), failureCounts);
+					insights.slowCallThresholds(), failureCounts, properties.getTraceLink());
 		}
 
 	}

@@ -26,6 +26,21 @@ public class FnTracesEndpointProperties {
 	 */
 	private Set<String> roles = new LinkedHashSet<>();
 
+	/**
+	 * Address of a distributed trace in the tracing system's UI, with '{traceId}' where
+	 * the trace id goes, for example 'http://localhost:9411/zipkin/traces/{traceId}'.
+	 * When set (http or https only), the trace viewer links each call's trace id there.
+	 */
+	private String traceLink;
+
+	public String getTraceLink() {
+		return this.traceLink;
+	}
+
+	public void setTraceLink(String traceLink) {
+		this.traceLink = traceLink;
+	}
+
 	public Show getShowValues() {
 		return this.showValues;
 	}

@@ -218,6 +218,31 @@ class FnTracesEndpointViewerTests {
 	}
 
 	@Test
+	void thePageLinksDistributedTracesWhereTheTraceLinkSays() {
+		FnTracesEndpoint linked = new FnTracesEndpoint(this.log, Show.NEVER, Set.of(), new NPlusOneDetector(3),
+				new SlowCallThresholds(100, Map.of()), Map::of,
+				"http://localhost:9411/zipkin/traces/{traceId}?q=\"<x>\"&a=1");
+		String html = new String((byte[]) linked
+			.read(null, null, null, null, null, null, null, null, null, FnTracesFormat.HTML, SecurityContext.NONE)
+			.getBody(), StandardCharsets.UTF_8);
+		assertThat(html).contains("<body data-trace-link=\"http://localhost:9411/zipkin/traces/{traceId}"
+				+ "?q=&quot;&lt;x&gt;&quot;&amp;a=1\">");
+		assertThat(html).contains("function distributedTrace");
+	}
+
+	@Test
+	void thePageHasNoTraceLinkByDefaultNorOneThatIsNotHttp() {
+		FnTracesEndpoint scripted = new FnTracesEndpoint(this.log, Show.NEVER, Set.of(), new NPlusOneDetector(3),
+				new SlowCallThresholds(100, Map.of()), Map::of, "javascript:alert(1)//{traceId}");
+		for (FnTracesEndpoint endpoint : List.of(this.endpoint, scripted)) {
+			String html = new String((byte[]) endpoint
+				.read(null, null, null, null, null, null, null, null, null, FnTracesFormat.HTML, SecurityContext.NONE)
+				.getBody(), StandardCharsets.UTF_8);
+			assertThat(html).contains("<body>").doesNotContain("data-trace-link=");
+		}
+	}
+
+	@Test
 	void jsonClientsGetTheListInTheMediaTypeTheyAskedFor() {
 		record("a", "placeBid", 1, FnOutcome.OK, List.of());
 		assertThat(read(FnTracesFormat.JSON).getContentType()).hasToString("application/json");
