@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The immutable record of one call of a server function. A value like a record: equal
- * when every component is. A trace recorded by fntrace writes its call id only when it is
- * first read, so that the many traces nobody reads cost no id string.
+ * when every component is. Who and what the call is lives in its {@link CallHeader}, the
+ * same value its {@link TraceBuilder} recorded it under, whose call id is written only
+ * when first read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "call_id", "fn_name", "fn_type", "user_id", "tenant_id", "parent_call_id", "scheduled_by",
@@ -19,27 +21,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 		"schedules_dropped", "trace_id", "span_id" })
 public final class FnTrace {
 
-	/** The id's prefix when the id is written only when read, else {@code null}. */
-	private final String callIdPrefix;
-
-	private final long callIdSequence;
-
-	/** The id: given, or written from its prefix and sequence number when first read. */
-	private String callId;
-
-	private final String fnName;
-
-	private final FnType fnType;
-
-	private final String userId;
-
-	private final String tenantId;
-
-	private final String parentCallId;
-
-	private final String scheduledBy;
-
-	private final long startedAt;
+	private final CallHeader header;
 
 	private final double durationMs;
 
@@ -83,19 +65,32 @@ public final class FnTrace {
 	 * followed it, or {@code null}
 	 * @param spanId the id of the call's span in that trace, or {@code null}
 	 */
+	public FnTrace(String callId, String fnName, FnType fnType, String userId, String tenantId, String parentCallId,
+			String scheduledBy, long startedAt, double durationMs, FnOutcome outcome, List<OpTrace> ops, int opsDropped,
+			long streamBytes, long streamChunks, List<ScheduleTrace> schedules, int schedulesDropped, String traceId,
+			String spanId) {
+		this(CallHeader.of(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt), durationMs,
+				outcome, ops, opsDropped, streamBytes, streamChunks, schedules, schedulesDropped, traceId, spanId);
+	}
+
+	/**
+	 * Read a trace from its JSON, where counts that are zero are left out.
+	 */
 	@JsonCreator
-	public FnTrace(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
+	static FnTrace fromJson(@JsonProperty("call_id") String callId, @JsonProperty("fn_name") String fnName,
 			@JsonProperty("fn_type") FnType fnType, @JsonProperty("user_id") String userId,
 			@JsonProperty("tenant_id") String tenantId, @JsonProperty("parent_call_id") String parentCallId,
 			@JsonProperty("scheduled_by") String scheduledBy, @JsonProperty("started_at") long startedAt,
 			@JsonProperty("duration_ms") double durationMs, @JsonProperty("outcome") FnOutcome outcome,
-			@JsonProperty("ops") List<OpTrace> ops, @JsonProperty("ops_dropped") int opsDropped,
+			@JsonProperty("ops") List<OpTrace> ops, @JsonProperty("ops_dropped") Integer opsDropped,
 			@JsonProperty("stream_bytes") long streamBytes, @JsonProperty("stream_chunks") long streamChunks,
 			@JsonProperty("schedules") List<ScheduleTrace> schedules,
-			@JsonProperty("schedules_dropped") int schedulesDropped, @JsonProperty("trace_id") String traceId,
+			@JsonProperty("schedules_dropped") Integer schedulesDropped, @JsonProperty("trace_id") String traceId,
 			@JsonProperty("span_id") String spanId) {
-		this(null, 0, callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, durationMs,
-				outcome, ops, opsDropped, streamBytes, streamChunks, schedules, schedulesDropped, traceId, spanId);
+		return new FnTrace(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, durationMs,
+				outcome, (ops != null) ? ops : List.of(), (opsDropped != null) ? opsDropped : 0, streamBytes,
+				streamChunks, (schedules != null) ? schedules : List.of(),
+				(schedulesDropped != null) ? schedulesDropped : 0, traceId, spanId);
 	}
 
 	/**
@@ -149,20 +144,10 @@ public final class FnTrace {
 				opsDropped, streamBytes, streamChunks, schedules, 0);
 	}
 
-	FnTrace(String callIdPrefix, long callIdSequence, String callId, String fnName, FnType fnType, String userId,
-			String tenantId, String parentCallId, String scheduledBy, long startedAt, double durationMs,
-			FnOutcome outcome, List<OpTrace> ops, int opsDropped, long streamBytes, long streamChunks,
-			List<ScheduleTrace> schedules, int schedulesDropped, String traceId, String spanId) {
-		this.callIdPrefix = callIdPrefix;
-		this.callIdSequence = callIdSequence;
-		this.callId = callId;
-		this.fnName = fnName;
-		this.fnType = fnType;
-		this.userId = userId;
-		this.tenantId = tenantId;
-		this.parentCallId = parentCallId;
-		this.scheduledBy = scheduledBy;
-		this.startedAt = startedAt;
+	FnTrace(CallHeader header, double durationMs, FnOutcome outcome, List<OpTrace> ops, int opsDropped,
+			long streamBytes, long streamChunks, List<ScheduleTrace> schedules, int schedulesDropped, String traceId,
+			String spanId) {
+		this.header = header;
 		this.durationMs = durationMs;
 		this.outcome = outcome;
 		this.ops = List.copyOf(ops);
@@ -181,13 +166,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("call_id")
 	public String callId() {
-		String callId = this.callId;
-		if (callId == null && this.callIdPrefix != null) {
-			// a race writes the same id twice, harmlessly
-			callId = CallIds.format(this.callIdPrefix, this.callIdSequence);
-			this.callId = callId;
-		}
-		return callId;
+		return this.header.callId();
 	}
 
 	/**
@@ -196,7 +175,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("fn_name")
 	public String fnName() {
-		return this.fnName;
+		return this.header.fnName();
 	}
 
 	/**
@@ -205,7 +184,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("fn_type")
 	public FnType fnType() {
-		return this.fnType;
+		return this.header.fnType();
 	}
 
 	/**
@@ -214,7 +193,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("user_id")
 	public String userId() {
-		return this.userId;
+		return this.header.userId();
 	}
 
 	/**
@@ -223,7 +202,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("tenant_id")
 	public String tenantId() {
-		return this.tenantId;
+		return this.header.tenantId();
 	}
 
 	/**
@@ -232,7 +211,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("parent_call_id")
 	public String parentCallId() {
-		return this.parentCallId;
+		return this.header.parentCallId();
 	}
 
 	/**
@@ -241,7 +220,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("scheduled_by")
 	public String scheduledBy() {
-		return this.scheduledBy;
+		return this.header.scheduledBy();
 	}
 
 	/**
@@ -250,7 +229,16 @@ public final class FnTrace {
 	 */
 	@JsonProperty("started_at")
 	public long startedAt() {
-		return this.startedAt;
+		return this.header.startedAt();
+	}
+
+	/**
+	 * Who and what the call is, as one value.
+	 * @return the header
+	 */
+	@JsonIgnore
+	public CallHeader header() {
+		return this.header;
 	}
 
 	/**
@@ -351,10 +339,8 @@ public final class FnTrace {
 	 * @return a copy with that outcome
 	 */
 	public FnTrace withOutcome(FnOutcome outcome) {
-		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
-				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, this.durationMs, outcome, this.ops,
-				this.opsDropped, this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped,
-				this.traceId, this.spanId);
+		return new FnTrace(this.header, this.durationMs, outcome, this.ops, this.opsDropped, this.streamBytes,
+				this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
 	}
 
 	/**
@@ -364,10 +350,8 @@ public final class FnTrace {
 	 * @return a copy with those ids
 	 */
 	public FnTrace withSpan(String traceId, String spanId) {
-		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
-				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, this.durationMs, this.outcome,
-				this.ops, this.opsDropped, this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped,
-				traceId, spanId);
+		return new FnTrace(this.header, this.durationMs, this.outcome, this.ops, this.opsDropped, this.streamBytes,
+				this.streamChunks, this.schedules, this.schedulesDropped, traceId, spanId);
 	}
 
 	@Override
@@ -378,34 +362,26 @@ public final class FnTrace {
 		if (!(obj instanceof FnTrace other)) {
 			return false;
 		}
-		return Objects.equals(callId(), other.callId()) && Objects.equals(this.fnName, other.fnName)
-				&& this.fnType == other.fnType && Objects.equals(this.userId, other.userId)
-				&& Objects.equals(this.tenantId, other.tenantId)
-				&& Objects.equals(this.parentCallId, other.parentCallId)
-				&& Objects.equals(this.scheduledBy, other.scheduledBy) && this.startedAt == other.startedAt
-				&& Double.compare(this.durationMs, other.durationMs) == 0 && Objects.equals(this.outcome, other.outcome)
-				&& this.ops.equals(other.ops) && this.opsDropped == other.opsDropped
-				&& this.streamBytes == other.streamBytes && this.streamChunks == other.streamChunks
-				&& this.schedules.equals(other.schedules) && this.schedulesDropped == other.schedulesDropped
-				&& Objects.equals(this.traceId, other.traceId) && Objects.equals(this.spanId, other.spanId);
+		return this.header.equals(other.header) && Double.compare(this.durationMs, other.durationMs) == 0
+				&& Objects.equals(this.outcome, other.outcome) && this.ops.equals(other.ops)
+				&& this.opsDropped == other.opsDropped && this.streamBytes == other.streamBytes
+				&& this.streamChunks == other.streamChunks && this.schedules.equals(other.schedules)
+				&& this.schedulesDropped == other.schedulesDropped && Objects.equals(this.traceId, other.traceId)
+				&& Objects.equals(this.spanId, other.spanId);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(callId(), this.fnName, this.fnType, this.userId, this.tenantId, this.parentCallId,
-				this.scheduledBy, this.startedAt, this.durationMs, this.outcome, this.ops, this.opsDropped,
-				this.streamBytes, this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
+		return Objects.hash(this.header, this.durationMs, this.outcome, this.ops, this.opsDropped, this.streamBytes,
+				this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
 	}
 
 	@Override
 	public String toString() {
-		return "FnTrace[callId=" + callId() + ", fnName=" + this.fnName + ", fnType=" + this.fnType + ", userId="
-				+ this.userId + ", tenantId=" + this.tenantId + ", parentCallId=" + this.parentCallId + ", scheduledBy="
-				+ this.scheduledBy + ", startedAt=" + this.startedAt + ", durationMs=" + this.durationMs + ", outcome="
-				+ this.outcome + ", ops=" + this.ops + ", opsDropped=" + this.opsDropped + ", streamBytes="
-				+ this.streamBytes + ", streamChunks=" + this.streamChunks + ", schedules=" + this.schedules
-				+ ", schedulesDropped=" + this.schedulesDropped + ", traceId=" + this.traceId + ", spanId="
-				+ this.spanId + "]";
+		return "FnTrace[" + this.header + ", durationMs=" + this.durationMs + ", outcome=" + this.outcome + ", ops="
+				+ this.ops + ", opsDropped=" + this.opsDropped + ", streamBytes=" + this.streamBytes + ", streamChunks="
+				+ this.streamChunks + ", schedules=" + this.schedules + ", schedulesDropped=" + this.schedulesDropped
+				+ ", traceId=" + this.traceId + ", spanId=" + this.spanId + "]";
 	}
 
 }

@@ -13,27 +13,7 @@ import java.util.List;
  */
 public final class TraceBuilder {
 
-	/** The id's prefix when the id is written only when read, else {@code null}. */
-	private final String callIdPrefix;
-
-	private final long callIdSequence;
-
-	/** The id: given, or written from its prefix and sequence number when first read. */
-	private String callId;
-
-	private final String fnName;
-
-	private final FnType fnType;
-
-	private final String userId;
-
-	private final String tenantId;
-
-	private final String parentCallId;
-
-	private final String scheduledBy;
-
-	private final long startedAt;
+	private final CallHeader header;
 
 	private final long startNanos;
 
@@ -71,7 +51,7 @@ public final class TraceBuilder {
 	 */
 	public TraceBuilder(String callId, String fnName, FnType fnType, String userId, String tenantId,
 			String parentCallId, String scheduledBy, long startedAt, long startNanos, TraceLimits limits) {
-		this(null, 0, callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt, startNanos,
+		this(CallHeader.of(callId, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt), startNanos,
 				limits);
 	}
 
@@ -94,23 +74,18 @@ public final class TraceBuilder {
 	public TraceBuilder(String callIdPrefix, long callIdSequence, String fnName, FnType fnType, String userId,
 			String tenantId, String parentCallId, String scheduledBy, long startedAt, long startNanos,
 			TraceLimits limits) {
-		this(callIdPrefix, callIdSequence, null, fnName, fnType, userId, tenantId, parentCallId, scheduledBy, startedAt,
-				startNanos, limits);
+		this(CallHeader.ofSequence(callIdPrefix, callIdSequence, fnName, fnType, userId, tenantId, parentCallId,
+				scheduledBy, startedAt), startNanos, limits);
 	}
 
-	private TraceBuilder(String callIdPrefix, long callIdSequence, String callId, String fnName, FnType fnType,
-			String userId, String tenantId, String parentCallId, String scheduledBy, long startedAt, long startNanos,
-			TraceLimits limits) {
-		this.callIdPrefix = callIdPrefix;
-		this.callIdSequence = callIdSequence;
-		this.callId = callId;
-		this.fnName = fnName;
-		this.fnType = fnType;
-		this.userId = userId;
-		this.tenantId = tenantId;
-		this.parentCallId = parentCallId;
-		this.scheduledBy = scheduledBy;
-		this.startedAt = startedAt;
+	/**
+	 * Start recording a call under a header.
+	 * @param header who and what the call is
+	 * @param startNanos monotonic start, as {@link System#nanoTime()}
+	 * @param limits the bounds of the trace
+	 */
+	public TraceBuilder(CallHeader header, long startNanos, TraceLimits limits) {
+		this.header = header;
 		this.startNanos = startNanos;
 		this.limits = limits;
 	}
@@ -143,13 +118,7 @@ public final class TraceBuilder {
 	 * @return the id
 	 */
 	public String callId() {
-		String callId = this.callId;
-		if (callId == null) {
-			// a race writes the same id twice, harmlessly
-			callId = CallIds.format(this.callIdPrefix, this.callIdSequence);
-			this.callId = callId;
-		}
-		return callId;
+		return this.header.callId();
 	}
 
 	/**
@@ -157,7 +126,7 @@ public final class TraceBuilder {
 	 * @return the name
 	 */
 	public String fnName() {
-		return this.fnName;
+		return this.header.fnName();
 	}
 
 	/**
@@ -165,7 +134,7 @@ public final class TraceBuilder {
 	 * @return the type
 	 */
 	public FnType fnType() {
-		return this.fnType;
+		return this.header.fnType();
 	}
 
 	/**
@@ -181,7 +150,7 @@ public final class TraceBuilder {
 	 * @return the user id, or {@code null}
 	 */
 	public String userId() {
-		return this.userId;
+		return this.header.userId();
 	}
 
 	/**
@@ -189,7 +158,7 @@ public final class TraceBuilder {
 	 * @return the tenant id, or {@code null}
 	 */
 	public String tenantId() {
-		return this.tenantId;
+		return this.header.tenantId();
 	}
 
 	/**
@@ -197,7 +166,15 @@ public final class TraceBuilder {
 	 * @return the scheduling call's id, or {@code null}
 	 */
 	public String scheduledBy() {
-		return this.scheduledBy;
+		return this.header.scheduledBy();
+	}
+
+	/**
+	 * Who and what the call is.
+	 * @return the header, which the finished trace shares
+	 */
+	public CallHeader header() {
+		return this.header;
 	}
 
 	/**
@@ -425,9 +402,7 @@ public final class TraceBuilder {
 		double durationMs = OpBuilder.millis(endNanos - this.startNanos);
 		Recorded recorded = this.recorded;
 		if (recorded == null) {
-			return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType,
-					this.userId, this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, durationMs,
-					outcome, List.of(), 0, 0, 0, List.of(), 0, null, null);
+			return new FnTrace(this.header, durationMs, outcome, List.of(), 0, 0, 0, List.of(), 0, null, null);
 		}
 		List<OpTrace> builtOps;
 		if (recorded.ops == null || recorded.ops.isEmpty()) {
@@ -440,10 +415,9 @@ public final class TraceBuilder {
 			}
 			builtOps = List.of(array);
 		}
-		return new FnTrace(this.callIdPrefix, this.callIdSequence, this.callId, this.fnName, this.fnType, this.userId,
-				this.tenantId, this.parentCallId, this.scheduledBy, this.startedAt, durationMs, outcome, builtOps,
-				recorded.opsDropped, recorded.streamBytes, recorded.streamChunks,
-				(recorded.schedules != null) ? recorded.schedules : List.of(), recorded.schedulesDropped, null, null);
+		return new FnTrace(this.header, durationMs, outcome, builtOps, recorded.opsDropped, recorded.streamBytes,
+				recorded.streamChunks, (recorded.schedules != null) ? recorded.schedules : List.of(),
+				recorded.schedulesDropped, null, null);
 	}
 
 	/**

@@ -43,6 +43,23 @@ class TraceBuilderCallIdTests {
 	}
 
 	@Test
+	void theFinishedTraceSharesItsBuildersHeader() {
+		TraceBuilder builder = builder(0x2b);
+		FnTrace trace = builder.finish(FnOutcome.OK, 1_000_000);
+		assertThat(trace.header()).isSameAs(builder.header());
+		assertThat(trace.withOutcome(FnOutcome.OK).header()).isSameAs(builder.header());
+		assertThat(trace.withSpan("t", "s").header()).isSameAs(builder.header());
+		assertThat(trace.callId()).isSameAs(builder.callId());
+	}
+
+	@Test
+	void jsonReadsBackToAnEqualTrace() {
+		FnTrace trace = builder(0x11).finish(FnOutcome.OK, 1_000_000).withSpan("4bf92f3577b34da6", "00f067aa0ba902b7");
+		JsonMapper mapper = JsonMapper.builder().build();
+		assertThat(mapper.readValue(mapper.writeValueAsString(trace), FnTrace.class)).isEqualTo(trace);
+	}
+
+	@Test
 	void jsonHasTheIdWrittenWhenRead() {
 		FnTrace trace = builder(0x10).finish(FnOutcome.OK, 1_000_000);
 		String json = JsonMapper.builder().build().writeValueAsString(trace);
