@@ -110,17 +110,11 @@ public class FnTraceAssert extends AbstractAssert<FnTraceAssert, FnTrace> {
 	}
 
 	private String failureCode() {
-		if (this.actual.outcome() instanceof FnOutcome.Errored errored) {
-			return errored.code();
-		}
-		return (this.actual.outcome() instanceof FnOutcome.RolledBack rolledBack) ? rolledBack.code() : null;
+		return this.actual.outcome().code();
 	}
 
 	private String failureMessage() {
-		if (this.actual.outcome() instanceof FnOutcome.Errored errored) {
-			return errored.message();
-		}
-		return (this.actual.outcome() instanceof FnOutcome.RolledBack rolledBack) ? rolledBack.message() : null;
+		return this.actual.outcome().message();
 	}
 
 	/**

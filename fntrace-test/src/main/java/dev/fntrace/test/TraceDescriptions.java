@@ -25,17 +25,11 @@ final class TraceDescriptions {
 	 * {@code rolled_back BID_TOO_LOW "A bid must exceed 500"}.
 	 */
 	static String outcome(FnOutcome outcome) {
-		if (outcome instanceof FnOutcome.Errored errored) {
-			return failure("error", errored.code(), errored.message());
+		if (!outcome.isFailure()) {
+			return outcome.status();
 		}
-		if (outcome instanceof FnOutcome.RolledBack rolledBack) {
-			return failure("rolled_back", rolledBack.code(), rolledBack.message());
-		}
-		return outcome.status();
-	}
-
-	private static String failure(String status, String code, String message) {
-		return status + " " + code + ((message != null) ? " \"" + message + "\"" : "");
+		String message = outcome.message();
+		return outcome.status() + " " + outcome.code() + ((message != null) ? " \"" + message + "\"" : "");
 	}
 
 	/**

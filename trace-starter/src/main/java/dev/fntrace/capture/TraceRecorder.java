@@ -256,22 +256,18 @@ public class TraceRecorder {
 	 */
 	public Object record(TraceBuilder trace, MethodInvocation invocation) throws Throwable {
 		TraceBuilder previous = TraceContext.enter(trace);
-		Object entered = (this.observer != null) ? entered(trace) : null;
+		Object entered = entered(trace);
 		Object result;
 		try {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
-			if (this.observer != null) {
-				exited(trace, entered);
-			}
+			exited(trace, entered);
 			TraceContext.restore(previous);
 			finish(trace, null, ex);
 			throw ex;
 		}
-		if (this.observer != null) {
-			exited(trace, entered);
-		}
+		exited(trace, entered);
 		TraceContext.restore(previous);
 		finishReturned(trace, result);
 		return result;
@@ -310,7 +306,7 @@ public class TraceRecorder {
 		long end = System.nanoTime();
 		try {
 			FnTrace finished = trace.finish(this.outcomes.outcome(trace, value, failure), end);
-			if (finished != null && this.observer != null) {
+			if (finished != null) {
 				finished = observeFinish(trace, finished, failure);
 			}
 			if (finished != null) {
@@ -333,9 +329,7 @@ public class TraceRecorder {
 		try {
 			if (failure == null && trace.onlyWrapsTracedCalls()) {
 				trace.discard();
-				if (this.observer != null) {
-					observeFinish(trace, null, null);
-				}
+				observeFinish(trace, null, null);
 				return;
 			}
 		}

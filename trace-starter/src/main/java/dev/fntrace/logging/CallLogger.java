@@ -88,18 +88,9 @@ public class CallLogger implements TraceSink {
 		addIfPresent(event, "fntrace.tenant_id", trace.tenantId());
 		addIfPresent(event, "fntrace.parent_call_id", trace.parentCallId());
 		addIfPresent(event, "fntrace.scheduled_by", trace.scheduledBy());
-		@Nullable String error = null;
-		if (outcome instanceof FnOutcome.Errored errored) {
-			error = errored.code();
-			addIfPresent(event, "fntrace.error_code", errored.code());
-			addIfPresent(event, "fntrace.error_message", errored.message());
-		}
-		else if (outcome instanceof FnOutcome.RolledBack rolledBack) {
-			error = rolledBack.code();
-			addIfPresent(event, "fntrace.error_code", rolledBack.code());
-			addIfPresent(event, "fntrace.error_message", rolledBack.message());
-		}
-		event.log(message(trace, slow, error, ops));
+		addIfPresent(event, "fntrace.error_code", outcome.code());
+		addIfPresent(event, "fntrace.error_message", outcome.message());
+		event.log(message(trace, slow, outcome.code(), ops));
 	}
 
 	private static String message(FnTrace trace, boolean slow, @Nullable String error, int ops) {

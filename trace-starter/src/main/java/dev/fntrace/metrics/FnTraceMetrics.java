@@ -62,7 +62,7 @@ public final class FnTraceMetrics implements TraceSink {
 	public void accept(FnTrace trace) {
 		String type = (trace.fnType() != null) ? trace.fnType().jsonName() : "action";
 		FnOutcome outcome = trace.outcome();
-		String code = this.codes.tag(trace.fnName(), code(outcome));
+		String code = this.codes.tag(trace.fnName(), outcome.code());
 		CallKey callKey = new CallKey(trace.fnName(), type, outcome.status(), code);
 		Timer timer = this.timers.get(callKey);
 		if (timer == null) {
@@ -78,16 +78,6 @@ public final class FnTraceMetrics implements TraceSink {
 		if (trace.opsDropped() > 0) {
 			meters.dropped().increment(trace.opsDropped());
 		}
-	}
-
-	private static String code(FnOutcome outcome) {
-		if (outcome instanceof FnOutcome.Errored errored) {
-			return errored.code();
-		}
-		if (outcome instanceof FnOutcome.RolledBack rolledBack) {
-			return rolledBack.code();
-		}
-		return null;
 	}
 
 	private Timer timer(CallKey key) {

@@ -36,6 +36,22 @@ public sealed interface FnOutcome {
 	}
 
 	/**
+	 * The error code of a failure.
+	 * @return the code, or {@code null} for {@code ok}
+	 */
+	default String code() {
+		return null;
+	}
+
+	/**
+	 * The message of a failure, truncated.
+	 * @return the message, or {@code null} for {@code ok} or a failure without one
+	 */
+	default String message() {
+		return null;
+	}
+
+	/**
 	 * The call returned normally.
 	 *
 	 * @param value the returned value as a JSON document, or {@code null} when values are

@@ -95,7 +95,7 @@ public final class FnTraceObservations implements CallObserver {
 		}
 		FnOutcome outcome = finished.outcome();
 		observation.lowCardinalityKeyValue(ObservationKeys.OUTCOME, outcome.status());
-		String code = code(outcome);
+		String code = outcome.code();
 		if (code != null) {
 			observation.highCardinalityKeyValue(ObservationKeys.CODE, code);
 		}
@@ -139,16 +139,6 @@ public final class FnTraceObservations implements CallObserver {
 		TracingObservationHandler.TracingContext tracing = observation.getContext()
 			.get(TracingObservationHandler.TracingContext.class);
 		return (tracing != null) ? tracing.getSpan() : null;
-	}
-
-	private static @Nullable String code(FnOutcome outcome) {
-		if (outcome instanceof FnOutcome.Errored errored) {
-			return errored.code();
-		}
-		if (outcome instanceof FnOutcome.RolledBack rolledBack) {
-			return rolledBack.code();
-		}
-		return null;
 	}
 
 }
