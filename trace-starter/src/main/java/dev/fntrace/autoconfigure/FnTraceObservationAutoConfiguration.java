@@ -5,13 +5,16 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration that makes each traced call a Micrometer Observation (see
@@ -38,17 +41,39 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "fntrace.observation.enabled", matchIfMissing = true)
 public final class FnTraceObservationAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	FnTraceObservations fnTraceObservations(ObservationRegistry registry, ObjectProvider<Tracer> tracer,
-			Environment environment) {
-		return new FnTraceObservations(registry, tracer.getIfUnique(), showsValuesAlways(environment));
+	/**
+	 * With the actuator: spans carry the user only where the endpoint's show-values
+	 * setting is {@code always}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Show.class)
+	@EnableConfigurationProperties({ FnTracesEndpointProperties.class, DeprecatedFnTracesEndpointProperties.class })
+	static class ShowValuesObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@SuppressWarnings("deprecation")
+		FnTraceObservations fnTraceObservations(ObservationRegistry registry, ObjectProvider<Tracer> tracer,
+				FnTracesEndpointProperties properties, DeprecatedFnTracesEndpointProperties deprecated) {
+			boolean includeUser = FnTracesEndpointAutoConfiguration.showValues(properties, deprecated) == Show.ALWAYS;
+			return new FnTraceObservations(registry, tracer.getIfUnique(), includeUser);
+		}
+
 	}
 
-	private static boolean showsValuesAlways(Environment environment) {
-		String show = environment.getProperty("management.endpoint.fntraces.show-values",
-				environment.getProperty("fntrace.endpoint.show-values", "never"));
-		return "always".equalsIgnoreCase(show.trim());
+	/**
+	 * Without the actuator there is no show-values setting: spans never carry the user.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.boot.actuate.endpoint.Show")
+	static class PrivateObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FnTraceObservations fnTraceObservations(ObservationRegistry registry, ObjectProvider<Tracer> tracer) {
+			return new FnTraceObservations(registry, tracer.getIfUnique(), false);
+		}
+
 	}
 
 }

@@ -30,6 +30,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(Endpoint.class)
 public final class FnTracesEndpointAutoConfiguration {
 
+	/**
+	 * When recorded values are shown: the endpoint's setting, else its deprecated key,
+	 * else never. Also decides whether spans carry the user.
+	 */
+	@SuppressWarnings("deprecation")
+	static Show showValues(FnTracesEndpointProperties properties, DeprecatedFnTracesEndpointProperties deprecated) {
+		return (properties.getShowValues() != null) ? properties.getShowValues()
+				: (deprecated.getShowValues() != null) ? deprecated.getShowValues() : Show.NEVER;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(FnTracesEndpoint.class)
 	@EnableConfigurationProperties({ FnTraceProperties.class, FnTracesEndpointProperties.class,
@@ -43,8 +53,7 @@ public final class FnTracesEndpointAutoConfiguration {
 		FnTracesEndpoint fnTracesEndpoint(TraceLog log, FnTraceProperties traceProperties,
 				FnTracesEndpointProperties properties, DeprecatedFnTracesEndpointProperties deprecated,
 				ObjectProvider<TracingFailures> failures) {
-			Show showValues = (properties.getShowValues() != null) ? properties.getShowValues()
-					: (deprecated.getShowValues() != null) ? deprecated.getShowValues() : Show.NEVER;
+			Show showValues = showValues(properties, deprecated);
 			Set<String> roles = !properties.getRoles().isEmpty() ? properties.getRoles() : deprecated.getRoles();
 			Supplier<Map<String, Long>> failureCounts = () -> {
 				TracingFailures tracingFailures = failures.getIfAvailable();

@@ -1,6 +1,7 @@
 package dev.fntrace.autoconfigure;
 
 import dev.fntrace.capture.CallObserver;
+import dev.fntrace.capture.identity.UserIdResolver;
 import dev.fntrace.log.TraceLog;
 import dev.fntrace.log.TraceQuery;
 import dev.fntrace.observation.FnTraceObservations;
@@ -76,6 +77,53 @@ class FnTraceObservationAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(CallObserver.class);
 				AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
+			});
+	}
+
+	@Test
+	void spansCarryTheUserOnlyWhereTheEndpointShowsValuesAlways() {
+		assertUserOnSpan("management.endpoint.fntraces.show-values=always", true);
+		assertUserOnSpan("fntrace.endpoint.show-values=always", true);
+		assertUserOnSpan("management.endpoint.fntraces.show-values=when-authorized", false);
+		assertUserOnSpan("fntrace.observation.enabled=true", false);
+	}
+
+	@Test
+	void spansNeverCarryTheUserWithoutTheActuator() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.runner.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(UserIdResolver.class, () -> () -> "alice")
+			.withPropertyValues("management.endpoint.fntraces.show-values=always")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(FnTraceObservations.class);
+				AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasObservationWithNameEqualTo(FnTraceObservations.NAME)
+					.that()
+					.doesNotHaveHighCardinalityKeyValueWithKey("user");
+			});
+	}
+
+	private void assertUserOnSpan(String property, boolean expected) {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.runner.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(UserIdResolver.class, () -> () -> "alice")
+			.withPropertyValues(property)
+			.run((context) -> {
+				AutoConfigurationTestSupport.assertRecordsTracedCalls(context);
+				if (expected) {
+					TestObservationRegistryAssert.assertThat(registry)
+						.hasObservationWithNameEqualTo(FnTraceObservations.NAME)
+						.that()
+						.hasHighCardinalityKeyValue("user", "alice");
+				}
+				else {
+					TestObservationRegistryAssert.assertThat(registry)
+						.hasObservationWithNameEqualTo(FnTraceObservations.NAME)
+						.that()
+						.doesNotHaveHighCardinalityKeyValueWithKey("user");
+				}
 			});
 	}
 
