@@ -21,7 +21,8 @@ final class AutoConfigurationTestSupport {
 			FnTraceTransactionAutoConfiguration.class, FnTracesEndpointAutoConfiguration.class,
 			FnTraceSchedulingAutoConfiguration.class, FnTraceDataAutoConfiguration.class,
 			FnTraceWebAutoConfiguration.class, FnTraceLoggingAutoConfiguration.class,
-			FnTraceFileAutoConfiguration.class);
+			FnTraceFileAutoConfiguration.class, FnTraceMetricsAutoConfiguration.class,
+			FnTraceObservationAutoConfiguration.class);
 
 	private AutoConfigurationTestSupport() {
 	}
