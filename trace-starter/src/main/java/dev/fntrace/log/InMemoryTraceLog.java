@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import dev.fntrace.model.FnTrace;
@@ -15,12 +14,16 @@ import dev.fntrace.model.FnTrace;
  * A {@link TraceLog} that keeps the last {@code capacity} traces in a ring of slots.
  * <p>
  * Writes are lock-free and allocate nothing: a writer claims the next sequence number
- * with one atomic increment, marks that number's slot as being written, stores its trace
- * and publishes the number. If a slow writer finds its slot already taken by a newer
- * number it gives up, so the ring always holds the newest trace of each slot. Readers
- * walk the sequence numbers from the newest down and keep a slot only if it holds exactly
- * the number they expect before and after reading its trace, so a trace is never read
- * twice and never read after it was evicted or cleared.
+ * with one atomic increment, marks that number's slot as being written with one
+ * compare-and-set, then stores its trace and publishes the number with plain release
+ * stores. A writer gives up (its trace is not kept) if its slot already holds a newer
+ * number, or is still being written by an older writer: both happen only when the ring
+ * went round once while a writer stood still between claiming its number and marking its
+ * slot. So no two writers ever store into one slot at the same time, and the ring holds
+ * the newest trace of each slot. Readers walk the sequence numbers from the newest down
+ * and keep a slot only if it holds exactly the number they expect before and after
+ * reading its trace, so a trace is never read twice and never read after it was evicted
+ * or cleared.
  * <p>
  * The ring has a power-of-two number of slots, at least {@code capacity}; only the newest
  * {@code capacity} numbers are visible, and the few slots beyond them may keep an evicted
@@ -38,6 +41,12 @@ public class InMemoryTraceLog implements TraceLog {
 	 */
 	private static final int SPREAD_BITS = 4;
 
+	/**
+	 * How many times a writer re-reads a slot that an older writer is still storing into
+	 * before it gives up its own trace.
+	 */
+	private static final int MAX_SPINS = 100;
+
 	/** The function key of a slot no trace was ever written to. */
 	private static final long NO_KEY = 0xFFFFFFFFL << 32;
 
@@ -51,26 +60,19 @@ public class InMemoryTraceLog implements TraceLog {
 	private final int spread;
 
 	/**
-	 * The number of each slot's trace: {@link #EMPTY}, a published sequence number, or
-	 * {@link #writing(long) a number being written}.
+	 * Two longs per slot, side by side so that a writer touches one cache line for both.
+	 * At {@code 2 * slot}, the number of the slot's trace: {@link #EMPTY}, a published
+	 * sequence number, or {@link #writing(long) a number being written}. At
+	 * {@code 2 * slot + 1}, the slot's function key: the low 32 bits of its sequence
+	 * number, then the hash code of its trace's function name. A query for one function
+	 * skips a slot whose key names the expected number and another hash without reading
+	 * its trace.
 	 */
-	private final AtomicLongArray numbers;
+	private final AtomicLongArray numbersAndKeys;
 
 	private final AtomicReferenceArray<FnTrace> traces;
 
-	/**
-	 * Each slot's function key: the low 32 bits of its sequence number, then the hash
-	 * code of its trace's function name. A query for one function skips a slot whose key
-	 * names the expected number and another hash without reading its trace; a key written
-	 * late by a writer that was overtaken names that writer's number, so it is never
-	 * taken for the slot's newer trace.
-	 */
-	private final AtomicLongArray fnKeys;
-
 	private final AtomicLong nextSequence = new AtomicLong();
-
-	/** How many writers are done: their trace published, or given up. */
-	private final LongAdder settled = new LongAdder();
 
 	private final AtomicLong clearedBefore = new AtomicLong();
 
@@ -82,59 +84,54 @@ public class InMemoryTraceLog implements TraceLog {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 		}
-		if (capacity > (1 << 30)) {
-			throw new IllegalArgumentException("capacity must be at most 2^30, was " + capacity);
+		if (capacity > (1 << 29)) {
+			throw new IllegalArgumentException("capacity must be at most 2^29, was " + capacity);
 		}
 		this.capacity = capacity;
 		int slots = (capacity == 1) ? 1 : Integer.highestOneBit(capacity - 1) << 1;
 		this.mask = slots - 1;
 		this.spread = (slots >= 256) ? Integer.numberOfTrailingZeros(slots) - SPREAD_BITS : 0;
-		this.numbers = new AtomicLongArray(slots);
+		this.numbersAndKeys = new AtomicLongArray(2 * slots);
 		for (int i = 0; i < slots; i++) {
-			this.numbers.set(i, EMPTY);
+			this.numbersAndKeys.set(numberAt(i), EMPTY);
+			this.numbersAndKeys.set(keyAt(i), NO_KEY);
 		}
 		this.traces = new AtomicReferenceArray<>(slots);
-		this.fnKeys = new AtomicLongArray(slots);
-		for (int i = 0; i < slots; i++) {
-			this.fnKeys.set(i, NO_KEY);
-		}
 	}
 
 	@Override
 	public void accept(FnTrace trace) {
 		long sequence = this.nextSequence.getAndIncrement();
-		write(sequence, trace);
-		this.settled.increment();
-	}
-
-	private void write(long sequence, FnTrace trace) {
 		int index = slot(sequence);
-		long marker = writing(sequence);
-		long current = this.numbers.get(index);
+		int numberAt = numberAt(index);
+		long current = this.numbersAndKeys.get(numberAt);
+		int spins = 0;
 		while (true) {
-			if (numberOf(current) >= sequence) {
+			if (current < EMPTY) {
+				// an older writer is storing here (the ring went round while it worked):
+				// it
+				// is a few stores from done, unless it was descheduled
+				if (-2 - current > sequence || ++spins > MAX_SPINS) {
+					return;
+				}
+				Thread.onSpinWait();
+				current = this.numbersAndKeys.get(numberAt);
+				continue;
+			}
+			if (current >= sequence) {
 				return;
 			}
-			long witness = this.numbers.compareAndExchange(index, current, marker);
+			long witness = this.numbersAndKeys.compareAndExchange(numberAt, current, writing(sequence));
 			if (witness == current) {
 				break;
 			}
 			current = witness;
 		}
-		// A newer writer may mark the slot while this one stores (only after the ring
-		// went round once while this writer stood still). The trace is swapped from one
-		// read while this writer still held the mark, so a newer writer's trace, stored
-		// after its mark, is never replaced.
-		FnTrace before;
-		do {
-			before = this.traces.get(index);
-			if (this.numbers.get(index) != marker) {
-				return;
-			}
-		}
-		while (!this.traces.compareAndSet(index, before, trace));
-		this.fnKeys.setOpaque(index, fnKey(sequence, hash(trace.fnName())));
-		this.numbers.compareAndSet(index, marker, sequence);
+		// the slot is this writer's until it publishes its number: nobody else stores
+		// here
+		this.traces.setRelease(index, trace);
+		this.numbersAndKeys.setRelease(keyAt(index), fnKey(sequence, hash(trace.fnName())));
+		this.numbersAndKeys.setRelease(numberAt, sequence);
 	}
 
 	@Override
@@ -150,7 +147,7 @@ public class InMemoryTraceLog implements TraceLog {
 		for (long sequence = newest; sequence >= oldest && found.size() < query.limit(); sequence--) {
 			// another function's trace is skipped without reading it
 			if (byFunction) {
-				long key = this.fnKeys.getOpaque(slot(sequence));
+				long key = this.numbersAndKeys.getOpaque(keyAt(slot(sequence)));
 				if ((int) (key >>> 32) == (int) sequence && (int) key != fnHash) {
 					continue;
 				}
@@ -191,19 +188,15 @@ public class InMemoryTraceLog implements TraceLog {
 	 * {@inheritDoc}
 	 * <p>
 	 * The cursor is the next sequence number, or the oldest one whose writer has claimed
-	 * it but not stored its trace yet, so that a query after the cursor still finds that
-	 * trace. Only while a write is in flight does it walk the slots' numbers.
+	 * it but not published its trace yet, so that a query after the cursor still finds
+	 * that trace. It walks the visible slots' numbers.
 	 */
 	@Override
 	public long cursor() {
-		long settled = this.settled.sum();
 		long end = this.nextSequence.get();
-		if (settled >= end) {
-			return end;
-		}
 		long cursor = end;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
-			if (this.numbers.get(slot(sequence)) < sequence) {
+			if (numberOf(sequence) < sequence) {
 				cursor = sequence;
 			}
 		}
@@ -218,17 +211,19 @@ public class InMemoryTraceLog implements TraceLog {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Counted, not walked: the visible sequence numbers less those whose writers are
-	 * still in flight. Exact when no write is in flight; while writes are, it may be off
-	 * by the writes that started or ended during the call.
+	 * Walked, not counted: the visible slots that hold their published number. Exact when
+	 * no write is in flight.
 	 */
 	@Override
 	public int size() {
-		long settled = this.settled.sum();
 		long end = this.nextSequence.get();
-		long visible = end - oldestVisible(end - 1);
-		long inFlight = Math.max(end - settled, 0);
-		return (int) Math.max(visible - inFlight, 0);
+		int size = 0;
+		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
+			if (numberOf(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
+				size++;
+			}
+		}
+		return size;
 	}
 
 	@Override
@@ -242,10 +237,9 @@ public class InMemoryTraceLog implements TraceLog {
 		int removed = 0;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
 			int index = slot(sequence);
-			if (this.numbers.get(index) == sequence) {
+			if (numberOf(sequence) == sequence) {
 				FnTrace trace = this.traces.get(index);
-				if (trace != null && this.numbers.get(index) == sequence
-						&& this.traces.compareAndSet(index, trace, null)) {
+				if (trace != null && numberOf(sequence) == sequence && this.traces.compareAndSet(index, trace, null)) {
 					removed++;
 				}
 			}
@@ -281,12 +275,11 @@ public class InMemoryTraceLog implements TraceLog {
 	}
 
 	private FnTrace traceAt(long sequence) {
-		int index = slot(sequence);
-		if (this.numbers.get(index) != sequence) {
+		if (numberOf(sequence) != sequence) {
 			return null;
 		}
-		FnTrace trace = this.traces.get(index);
-		return (this.numbers.get(index) == sequence) ? trace : null;
+		FnTrace trace = this.traces.get(slot(sequence));
+		return (numberOf(sequence) == sequence) ? trace : null;
 	}
 
 	/**
@@ -299,12 +292,20 @@ public class InMemoryTraceLog implements TraceLog {
 	}
 
 	/**
-	 * The sequence number a slot holds or is being written with.
-	 * @param number what the slot's number says
-	 * @return the number, or {@link #EMPTY} for an empty slot
+	 * What the slot of a sequence number says its number is.
+	 * @param sequence the sequence number
+	 * @return {@link #EMPTY}, the number published there, or a mark below {@link #EMPTY}
 	 */
-	private static long numberOf(long number) {
-		return (number < EMPTY) ? -2 - number : number;
+	private long numberOf(long sequence) {
+		return this.numbersAndKeys.get(numberAt(slot(sequence)));
+	}
+
+	private static int numberAt(int slot) {
+		return slot << 1;
+	}
+
+	private static int keyAt(int slot) {
+		return (slot << 1) + 1;
 	}
 
 }
