@@ -50,14 +50,35 @@ public final class FnDescriptorResolver {
 	 * @return the descriptor
 	 */
 	FnDescriptor resolve(Method method, Class<?> targetClass) {
+		return resolve(method, targetClass, targetClass);
+	}
+
+	/**
+	 * The descriptor of a method called on a target object. Looked up by the object's
+	 * class (no work per call); described, the first time, from the class behind it if
+	 * the object is itself a proxy.
+	 * @param method the method
+	 * @param target the object the method is called on, or {@code null} for a static
+	 * method
+	 * @return the descriptor
+	 */
+	FnDescriptor resolve(Method method, Object target) {
+		if (target == null) {
+			return resolve(method, method.getDeclaringClass());
+		}
 		TargetDescriptors known = this.cache.get(method);
-		FnDescriptor descriptor = (known != null) ? known.find(targetClass) : null;
+		FnDescriptor descriptor = (known != null) ? known.find(target.getClass()) : null;
+		return (descriptor != null) ? descriptor : resolve(method, target.getClass(), AopUtils.getTargetClass(target));
+	}
+
+	private FnDescriptor resolve(Method method, Class<?> key, Class<?> targetClass) {
+		TargetDescriptors known = this.cache.get(method);
+		FnDescriptor descriptor = (known != null) ? known.find(key) : null;
 		if (descriptor == null) {
 			descriptor = this.cache
 				.compute(method,
-						(m, current) -> TargetDescriptors.with(current, targetClass,
-								() -> describe(method, targetClass)))
-				.find(targetClass);
+						(m, current) -> TargetDescriptors.with(current, key, () -> describe(method, targetClass)))
+				.find(key);
 		}
 		return descriptor;
 	}

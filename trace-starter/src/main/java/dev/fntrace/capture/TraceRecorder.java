@@ -44,6 +44,8 @@ public class TraceRecorder {
 
 	private final CallObserver observer;
 
+	private final CallClock clock = new CallClock();
+
 	/**
 	 * Create a recorder.
 	 * @param callIds makes call ids
@@ -94,27 +96,29 @@ public class TraceRecorder {
 	 * that call its parent and inherits its user and tenant; started by scheduled work,
 	 * it names the scheduling call in {@code scheduled_by} instead.
 	 * @param fn the function
+	 * @param slot the calling thread's {@link TraceContext} slot
 	 * @return the new trace (not yet current), or {@code null} if fntrace failed to start
 	 * it
 	 */
-	TraceBuilder start(FnDescriptor fn) {
+	TraceBuilder start(FnDescriptor fn, TraceContext.Slot slot) {
 		try {
-			TraceBuilder parent = TraceContext.current();
+			TraceBuilder parent = slot.current();
+			long startNanos = System.nanoTime();
+			long startedAt = this.clock.epochMillis(startNanos);
 			TraceBuilder trace;
 			if (parent == null) {
 				trace = new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fn.name(), fn.type(),
-						userId(), tenantId(), null, null, System.currentTimeMillis(), System.nanoTime(), this.limits);
+						userId(), tenantId(), null, null, startedAt, startNanos, this.limits);
 			}
 			else if (parent.isScheduledRun()) {
 				parent.addTracedChild();
 				trace = new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fn.name(), fn.type(),
-						parent.userId(), parent.tenantId(), null, parent.scheduledBy(), System.currentTimeMillis(),
-						System.nanoTime(), this.limits);
+						parent.userId(), parent.tenantId(), null, parent.scheduledBy(), startedAt, startNanos,
+						this.limits);
 			}
 			else {
 				trace = new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fn.name(), fn.type(),
-						parent.userId(), parent.tenantId(), parent.callId(), null, System.currentTimeMillis(),
-						System.nanoTime(), this.limits);
+						parent.userId(), parent.tenantId(), parent.callId(), null, startedAt, startNanos, this.limits);
 			}
 			return observeStart(trace.method(fn.methodName()), null);
 		}
@@ -154,9 +158,10 @@ public class TraceRecorder {
 	public TraceBuilder startScheduledRun(String fnName, String scheduledBy, String userId, String tenantId,
 			Object schedulerAttachment) {
 		try {
+			long startNanos = System.nanoTime();
 			return observeStart(
 					new TraceBuilder(this.callIds.prefix(), this.callIds.nextSequence(), fnName, FnType.ACTION, userId,
-							tenantId, null, scheduledBy, System.currentTimeMillis(), System.nanoTime(), this.limits)
+							tenantId, null, scheduledBy, this.clock.epochMillis(startNanos), startNanos, this.limits)
 						.scheduledRun(),
 					schedulerAttachment);
 		}
@@ -251,11 +256,12 @@ public class TraceRecorder {
 	 * through unchanged.
 	 * @param trace the call's trace
 	 * @param invocation the call
+	 * @param slot the calling thread's {@link TraceContext} slot
 	 * @return what the call returned
 	 * @throws Throwable what the call threw
 	 */
-	public Object record(TraceBuilder trace, MethodInvocation invocation) throws Throwable {
-		TraceBuilder previous = TraceContext.enter(trace);
+	Object record(TraceBuilder trace, MethodInvocation invocation, TraceContext.Slot slot) throws Throwable {
+		TraceBuilder previous = slot.enter(trace);
 		Object entered = entered(trace);
 		Object result;
 		try {
@@ -263,12 +269,12 @@ public class TraceRecorder {
 		}
 		catch (Throwable ex) {
 			exited(trace, entered);
-			TraceContext.restore(previous);
+			slot.restore(previous);
 			finish(trace, null, ex);
 			throw ex;
 		}
 		exited(trace, entered);
-		TraceContext.restore(previous);
+		slot.restore(previous);
 		finishReturned(trace, result);
 		return result;
 	}

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
+import dev.fntrace.context.TraceContext;
 import dev.fntrace.model.TraceBuilder;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -43,14 +43,13 @@ final class TracedInterceptor implements MethodInterceptor {
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		TraceRecorder recorder = null;
 		TraceBuilder trace = null;
+		TraceContext.Slot slot = null;
 		try {
-			Object target = invocation.getThis();
-			Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
-					: invocation.getMethod().getDeclaringClass();
-			FnDescriptor fn = this.descriptors.get().resolve(invocation.getMethod(), targetClass);
+			FnDescriptor fn = this.descriptors.get().resolve(invocation.getMethod(), invocation.getThis());
 			if (fn.recorded()) {
 				recorder = this.recorder.get();
-				trace = recorder.start(fn);
+				slot = TraceContext.slot();
+				trace = recorder.start(fn, slot);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -59,7 +58,7 @@ final class TracedInterceptor implements MethodInterceptor {
 		if (trace == null) {
 			return invocation.proceed();
 		}
-		return recorder.record(trace, invocation);
+		return recorder.record(trace, invocation, slot);
 	}
 
 }
