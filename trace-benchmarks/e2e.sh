@@ -5,7 +5,10 @@
 #
 # Prints, per run and for the medians: throughput, the on/off throughput ratio, the added
 # microseconds per request, the app's CPU time per request (from /proc/<pid>/stat) and the bytes
-# it allocated per request (JFR's per-thread allocation totals, see e2e/AllocatedBytes.java).
+# it allocated per request (JFR's per-thread allocation totals, see e2e/AllocatedBytes.java), and
+# fntrace's own share of the app's sampled CPU time and allocation (JFR samples charged to the
+# innermost non-JDK frame, see e2e/FnTraceShare.java): a measure that does not swing with the
+# machine's load as throughput does.
 #
 # Settings (environment): PAIRS (on/off pairs, 4), DURATION (measured seconds per run, 10),
 # WARMUP (seconds of load before measuring, 20), CONNECTIONS (concurrent clients, 2; each has its
@@ -153,14 +156,17 @@ run() {
 	session=$(login)
 	wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "$WORK/load.lua" "http://127.0.0.1:$PORT" -- "$session" 1000000 >/dev/null
 	jcmd "$APP_PID" JFR.start name=alloc settings="$HERE/e2e/allocation.jfc" >/dev/null
+	jcmd "$APP_PID" JFR.start name=share settings="$HERE/e2e/share.jfc" >/dev/null
 	local cpu_before cpu_after out
 	cpu_before=$(cpu_ticks "$APP_PID")
 	out=$(wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$WORK/load.lua" \
 		"http://127.0.0.1:$PORT" -- "$session" 1000000000)
 	cpu_after=$(cpu_ticks "$APP_PID")
 	jcmd "$APP_PID" JFR.stop name=alloc filename="$WORK/alloc.jfr" >/dev/null
-	local bytes requests seconds latency errors
+	jcmd "$APP_PID" JFR.stop name=share filename="$WORK/share.jfr" >/dev/null
+	local bytes requests seconds latency errors share
 	bytes=$(java "$HERE/e2e/AllocatedBytes.java" "$WORK/alloc.jfr")
+	share=$(java "$HERE/e2e/FnTraceShare.java" "$WORK/share.jfr")
 	requests=$(awk '/requests in/ { print $1 }' <<<"$out")
 	seconds=$(awk '/requests in/ { v = $4; sub(/,$/, "", v); if (v ~ /ms$/) { sub(/ms$/, "", v); v /= 1000 } else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60 } else { sub(/s$/, "", v) } print v }' <<<"$out")
 	latency=$(awk '$1 == "Latency" && NF >= 4 { v = $2; if (v ~ /us$/) { sub(/us$/, "", v) } else if (v ~ /ms$/) { sub(/ms$/, "", v); v *= 1000 } else { sub(/s$/, "", v); v *= 1000000 } print v; exit }' <<<"$out")
@@ -169,12 +175,12 @@ run() {
 	local tps cpu_us
 	tps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
 	cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v r="$requests" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
-	printf '%-4s %8s req/s  latency %7s us  cpu %5s us/req  alloc %7s B/req  non-2xx %s\n' "$label" "$tps" "$latency" \
-		"$cpu_us" "$((bytes / requests))" "${errors:-0}" >&2
+	printf '%-4s %8s req/s  latency %7s us  cpu %5s us/req  alloc %7s B/req  non-2xx %s  fntrace %s%% of %s CPU samples, %s%% of sampled allocation\n' \
+		"$label" "$tps" "$latency" "$cpu_us" "$((bytes / requests))" "${errors:-0}" $share >&2
 	if [[ "${errors:-0}" != 0 ]]; then
 		echo "e2e: warning: $errors responses were not 2xx or 3xx in the '$label' run" >&2
 	fi
-	echo "$label $requests $seconds $((cpu_after - cpu_before)) $bytes $latency ${errors:-0}" >>"$WORK/results"
+	echo "$label $requests $seconds $((cpu_after - cpu_before)) $bytes $latency ${errors:-0} $share" >>"$WORK/results"
 }
 
 median() {
@@ -210,12 +216,16 @@ for label in on off; do
 	grep "^$label " "$WORK/results" | awk -v hz="$HZ" '{ printf "%.1f\n", $4 * 1e6 / hz / $2 }' | median >"$WORK/$label.cpu"
 	grep "^$label " "$WORK/results" | awk '{ printf "%.0f\n", $5 / $2 }' | median >"$WORK/$label.bytes"
 done
+grep "^on " "$WORK/results" | awk '{ print $8 }' | median >"$WORK/on.cpushare"
+grep "^on " "$WORK/results" | awk '{ print $10 }' | median >"$WORK/on.allocshare"
 awk -v on="$(cat "$WORK/on.tps")" -v off="$(cat "$WORK/off.tps")" \
 	-v con="$(cat "$WORK/on.cpu")" -v coff="$(cat "$WORK/off.cpu")" \
-	-v bon="$(cat "$WORK/on.bytes")" -v boff="$(cat "$WORK/off.bytes")" -v off_args="$OFF_ARGS" 'BEGIN {
+	-v bon="$(cat "$WORK/on.bytes")" -v boff="$(cat "$WORK/off.bytes")" -v off_args="$OFF_ARGS" \
+	-v cshare="$(cat "$WORK/on.cpushare")" -v ashare="$(cat "$WORK/on.allocshare")" 'BEGIN {
 	printf "\nmedians over the runs (tracing off = %s)\n", off_args
 	printf "throughput       on %9.0f req/s   off %9.0f req/s   ratio %.3f (target >= 0.98: %s)\n", on, off, on / off, (on / off >= 0.98) ? "met" : "missed"
 	printf "added time       %.1f us per request (1/throughput, on minus off)\n", (1 / on - 1 / off) * 1e6
 	printf "app CPU          on %7.1f us/req   off %7.1f us/req   added %.1f us/req\n", con, coff, con - coff
 	printf "allocated        on %7.0f B/req    off %7.0f B/req    added %.0f B/req\n", bon, boff, bon - boff
+	printf "fntrace's own    %.2f %% of the app's CPU samples, %.2f %% of its sampled allocation (tracing on)\n", cshare, ashare
 }'

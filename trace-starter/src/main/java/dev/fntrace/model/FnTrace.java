@@ -29,19 +29,13 @@ public final class FnTrace {
 
 	private final List<OpTrace> ops;
 
-	private final int opsDropped;
-
-	private final long streamBytes;
-
-	private final long streamChunks;
-
 	private final List<ScheduleTrace> schedules;
 
-	private final int schedulesDropped;
-
-	private final String traceId;
-
-	private final String spanId;
+	/**
+	 * What most traces leave at zero or {@code null}, shared by all of those so that it
+	 * costs them one reference.
+	 */
+	private final Extras extras;
 
 	/**
 	 * Create a trace, copying the lists so the trace stays immutable.
@@ -147,17 +141,18 @@ public final class FnTrace {
 	FnTrace(CallHeader header, double durationMs, FnOutcome outcome, List<OpTrace> ops, int opsDropped,
 			long streamBytes, long streamChunks, List<ScheduleTrace> schedules, int schedulesDropped, String traceId,
 			String spanId) {
+		this(header, durationMs, outcome, List.copyOf(ops), List.copyOf(schedules),
+				Extras.of(opsDropped, streamBytes, streamChunks, schedulesDropped, traceId, spanId));
+	}
+
+	private FnTrace(CallHeader header, double durationMs, FnOutcome outcome, List<OpTrace> ops,
+			List<ScheduleTrace> schedules, Extras extras) {
 		this.header = header;
 		this.durationMs = durationMs;
 		this.outcome = outcome;
-		this.ops = List.copyOf(ops);
-		this.opsDropped = opsDropped;
-		this.streamBytes = streamBytes;
-		this.streamChunks = streamChunks;
-		this.schedules = List.copyOf(schedules);
-		this.schedulesDropped = schedulesDropped;
-		this.traceId = traceId;
-		this.spanId = spanId;
+		this.ops = ops;
+		this.schedules = schedules;
+		this.extras = extras;
 	}
 
 	/**
@@ -275,7 +270,7 @@ public final class FnTrace {
 	@JsonProperty("ops_dropped")
 	@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 	public int opsDropped() {
-		return this.opsDropped;
+		return this.extras.opsDropped();
 	}
 
 	/**
@@ -284,7 +279,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("stream_bytes")
 	public long streamBytes() {
-		return this.streamBytes;
+		return this.extras.streamBytes();
 	}
 
 	/**
@@ -293,7 +288,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("stream_chunks")
 	public long streamChunks() {
-		return this.streamChunks;
+		return this.extras.streamChunks();
 	}
 
 	/**
@@ -312,7 +307,7 @@ public final class FnTrace {
 	@JsonProperty("schedules_dropped")
 	@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 	public int schedulesDropped() {
-		return this.schedulesDropped;
+		return this.extras.schedulesDropped();
 	}
 
 	/**
@@ -321,7 +316,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("trace_id")
 	public String traceId() {
-		return this.traceId;
+		return this.extras.traceId();
 	}
 
 	/**
@@ -330,7 +325,7 @@ public final class FnTrace {
 	 */
 	@JsonProperty("span_id")
 	public String spanId() {
-		return this.spanId;
+		return this.extras.spanId();
 	}
 
 	/**
@@ -339,8 +334,7 @@ public final class FnTrace {
 	 * @return a copy with that outcome
 	 */
 	public FnTrace withOutcome(FnOutcome outcome) {
-		return new FnTrace(this.header, this.durationMs, outcome, this.ops, this.opsDropped, this.streamBytes,
-				this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
+		return new FnTrace(this.header, this.durationMs, outcome, this.ops, this.schedules, this.extras);
 	}
 
 	/**
@@ -350,8 +344,10 @@ public final class FnTrace {
 	 * @return a copy with those ids
 	 */
 	public FnTrace withSpan(String traceId, String spanId) {
-		return new FnTrace(this.header, this.durationMs, this.outcome, this.ops, this.opsDropped, this.streamBytes,
-				this.streamChunks, this.schedules, this.schedulesDropped, traceId, spanId);
+		Extras extras = this.extras;
+		return new FnTrace(this.header, this.durationMs, this.outcome, this.ops, this.schedules,
+				Extras.of(extras.opsDropped(), extras.streamBytes(), extras.streamChunks(), extras.schedulesDropped(),
+						traceId, spanId));
 	}
 
 	@Override
@@ -364,24 +360,43 @@ public final class FnTrace {
 		}
 		return this.header.equals(other.header) && Double.compare(this.durationMs, other.durationMs) == 0
 				&& Objects.equals(this.outcome, other.outcome) && this.ops.equals(other.ops)
-				&& this.opsDropped == other.opsDropped && this.streamBytes == other.streamBytes
-				&& this.streamChunks == other.streamChunks && this.schedules.equals(other.schedules)
-				&& this.schedulesDropped == other.schedulesDropped && Objects.equals(this.traceId, other.traceId)
-				&& Objects.equals(this.spanId, other.spanId);
+				&& this.schedules.equals(other.schedules) && this.extras.equals(other.extras);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.header, this.durationMs, this.outcome, this.ops, this.opsDropped, this.streamBytes,
-				this.streamChunks, this.schedules, this.schedulesDropped, this.traceId, this.spanId);
+		Extras extras = this.extras;
+		return Objects.hash(this.header, this.durationMs, this.outcome, this.ops, extras.opsDropped(),
+				extras.streamBytes(), extras.streamChunks(), this.schedules, extras.schedulesDropped(),
+				extras.traceId(), extras.spanId());
 	}
 
 	@Override
 	public String toString() {
+		Extras extras = this.extras;
 		return "FnTrace[" + this.header + ", durationMs=" + this.durationMs + ", outcome=" + this.outcome + ", ops="
-				+ this.ops + ", opsDropped=" + this.opsDropped + ", streamBytes=" + this.streamBytes + ", streamChunks="
-				+ this.streamChunks + ", schedules=" + this.schedules + ", schedulesDropped=" + this.schedulesDropped
-				+ ", traceId=" + this.traceId + ", spanId=" + this.spanId + "]";
+				+ this.ops + ", opsDropped=" + extras.opsDropped() + ", streamBytes=" + extras.streamBytes()
+				+ ", streamChunks=" + extras.streamChunks() + ", schedules=" + this.schedules + ", schedulesDropped="
+				+ extras.schedulesDropped() + ", traceId=" + extras.traceId() + ", spanId=" + extras.spanId() + "]";
+	}
+
+	/**
+	 * The counts and ids of a trace that most traces leave at zero or {@code null}.
+	 */
+	private record Extras(int opsDropped, long streamBytes, long streamChunks, int schedulesDropped, String traceId,
+			String spanId) {
+
+		private static final Extras NONE = new Extras(0, 0, 0, 0, null, null);
+
+		static Extras of(int opsDropped, long streamBytes, long streamChunks, int schedulesDropped, String traceId,
+				String spanId) {
+			if (opsDropped == 0 && streamBytes == 0 && streamChunks == 0 && schedulesDropped == 0 && traceId == null
+					&& spanId == null) {
+				return NONE;
+			}
+			return new Extras(opsDropped, streamBytes, streamChunks, schedulesDropped, traceId, spanId);
+		}
+
 	}
 
 }
