@@ -303,6 +303,16 @@ class TracingDataSourcesTests {
 	}
 
 	@Test
+	void connectionsForAnotherUserAreWrappedToo() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection("", "");
+				Statement statement = connection.createStatement()) {
+			assertThat(connection).isInstanceOf(ProxyJdbcObject.class);
+			statement.execute("SELECT 1");
+		}
+		assertThat(this.listener.onlyExecution().getDataSourceName()).isEqualTo("items");
+	}
+
+	@Test
 	void closedConnectionsLeaveTheOpenIds() throws SQLException {
 		ProxyDataSource proxy = (ProxyDataSource) this.dataSource;
 		try (Connection connection = this.dataSource.getConnection()) {
