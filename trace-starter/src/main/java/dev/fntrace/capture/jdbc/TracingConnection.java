@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * A {@link Connection} that calls the driver's connection directly and wraps the
  * statements it creates with the proxy factory, keeping datasource-proxy's
  * {@code ConnectionProxyLogic} bookkeeping (isolation level, commit and rollback counts,
- * closed connection ids) without reflection per call. Query and parameter transformers
- * and method listeners of the {@link ProxyConfig} are not applied: fntrace configures
- * none.
+ * closed connection ids) without reflection per call. Callable statements are rare and
+ * keep datasource-proxy's JDK proxy ({@link TracingJdbcProxyFactory}). Query and
+ * parameter transformers and method listeners of the {@link ProxyConfig} are not applied:
+ * fntrace configures none.
  */
 final class TracingConnection implements Connection, ProxyJdbcObject {
 

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class TracingStatement extends AbstractTracingStatement<Statement> {
 
-	private final List<String> batch = new ArrayList<>();
+	/**
+	 * The batch's queries, made with the first one: most statements never batch.
+	 */
+	private @Nullable List<String> batch;
 
 	TracingStatement(Statement target, ConnectionInfo connectionInfo, Connection connection, ProxyConfig config) {
 		super(target, connectionInfo, connection, config);
@@ -29,22 +32,29 @@ final class TracingStatement extends AbstractTracingStatement<Statement> {
 
 	@Override
 	StatementExecution startBatch(ExecutionMethod method) {
-		List<QueryInfo> queries = new ArrayList<>(this.batch.size());
-		for (String sql : this.batch) {
-			queries.add(new QueryInfo(sql));
+		List<QueryInfo> queries = new ArrayList<>();
+		if (this.batch != null) {
+			for (String sql : this.batch) {
+				queries.add(new QueryInfo(sql));
+			}
+			this.batch.clear();
 		}
-		this.batch.clear();
 		return startBatch(method, queries, queries.size());
 	}
 
 	@Override
 	void batchAdded(@Nullable String sql) {
+		if (this.batch == null) {
+			this.batch = new ArrayList<>();
+		}
 		this.batch.add(sql);
 	}
 
 	@Override
 	void batchCleared() {
-		this.batch.clear();
+		if (this.batch != null) {
+			this.batch.clear();
+		}
 	}
 
 }
