@@ -9,7 +9,9 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
 
 /**
  * Wraps a {@link DataSource} with datasource-proxy so that its statements reach a
- * {@link SqlOpListener}.
+ * {@link SqlOpListener}: a {@link ProxyDataSource} whose connections and statements are
+ * hand-written delegates ({@link TracingProxyDataSource},
+ * {@link TracingJdbcProxyFactory}).
  */
 final class TracingDataSources {
 
@@ -31,9 +33,7 @@ final class TracingDataSources {
 			.resultSetProxyLogicFactory(new SimpleResultSetProxyLogicFactory())
 			.stopwatchFactory(new NanoTimeStopwatchFactory())
 			.build();
-		ProxyDataSource proxy = new ProxyDataSource(dataSource);
-		proxy.setProxyConfig(config);
-		return proxy;
+		return new TracingProxyDataSource(dataSource, config);
 	}
 
 	/**
