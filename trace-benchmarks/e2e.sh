@@ -227,5 +227,5 @@ awk -v on="$(cat "$WORK/on.tps")" -v off="$(cat "$WORK/off.tps")" \
 	printf "added time       %.1f us per request (1/throughput, on minus off)\n", (1 / on - 1 / off) * 1e6
 	printf "app CPU          on %7.1f us/req   off %7.1f us/req   added %.1f us/req\n", con, coff, con - coff
 	printf "allocated        on %7.0f B/req    off %7.0f B/req    added %.0f B/req\n", bon, boff, bon - boff
-	printf "fntrace's own    %.2f %% of the app's CPU samples, %.2f %% of its sampled allocation (tracing on)\n", cshare, ashare
+	printf "fntrace own      %.2f %% of the app CPU samples, %.2f %% of its sampled allocation (tracing on)\n", cshare, ashare
 }'
