@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import dev.fntrace.Traced;
 import dev.fntrace.log.TraceLog;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.annotation.Observed;
@@ -38,15 +39,18 @@ import org.springframework.context.annotation.Role;
  * What wrapping a trivial bean method costs, per call: no wrapping, the empty advisor
  * (the floor of the way fntrace intercepts), an empty AspectJ {@code @Around},
  * Micrometer's {@code @Observed} without handlers and with the metrics handler, and
- * fntrace's {@code @Traced} with its defaults. Each contender is a bean of its own Boot
- * context.
+ * fntrace's {@code @Traced} with its defaults, with its metrics (a {@link MeterRegistry}
+ * bean) and with its observation export (an {@link ObservationRegistry} bean whose only
+ * handler is the same metrics handler as {@code observedMetrics}'s). Each contender is a
+ * bean of its own Boot context.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InterceptionBenchmark {
 
-	@Param({ "direct", "emptyAdvisor", "emptyAspect", "observedNoHandlers", "observedMetrics", "traced" })
+	@Param({ "direct", "emptyAdvisor", "emptyAspect", "observedNoHandlers", "observedMetrics", "traced",
+			"tracedMetrics", "tracedObservation" })
 	public String contender;
 
 	private ConfigurableApplicationContext context;
@@ -66,7 +70,7 @@ public class InterceptionBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() {
-		if (this.contender.equals("traced") && this.context.getBean(TraceLog.class).totalCount() == 0) {
+		if (this.contender.startsWith("traced") && this.context.getBean(TraceLog.class).totalCount() == 0) {
 			throw new IllegalStateException("@Traced recorded nothing");
 		}
 		this.context.close();
@@ -85,6 +89,8 @@ public class InterceptionBenchmark {
 			case "observedNoHandlers" -> ObservedNoHandlersConfiguration.class;
 			case "observedMetrics" -> ObservedMetricsConfiguration.class;
 			case "traced" -> TracedConfiguration.class;
+			case "tracedMetrics" -> TracedMetricsConfiguration.class;
+			case "tracedObservation" -> TracedObservationConfiguration.class;
 			default -> throw new IllegalArgumentException("Unknown contender " + contender);
 		};
 	}
@@ -235,6 +241,39 @@ public class InterceptionBenchmark {
 		@Bean
 		TracedWork work() {
 			return new TracedWork();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TracedMetricsConfiguration {
+
+		@Bean
+		TracedWork work() {
+			return new TracedWork();
+		}
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TracedObservationConfiguration {
+
+		@Bean
+		TracedWork work() {
+			return new TracedWork();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry() {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			return registry;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.fntrace.metrics;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.fntrace.log.TraceSink;
 import dev.fntrace.model.FnOutcome;
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Turns every finished trace into Micrometer meters, all named {@code fntrace.*} so they
@@ -48,6 +51,12 @@ public final class FnTraceMetrics implements TraceSink {
 	private final ConcurrentMap<FnKey, FnMeters> fnMeters = new ConcurrentHashMap<>();
 
 	/**
+	 * The meters of each function by its name alone, for the type it was first seen with:
+	 * a call of that type finds them by a string already hashed, with no key to make.
+	 */
+	private final ConcurrentMap<String, FnMeters> byName = new ConcurrentHashMap<>();
+
+	/**
 	 * Create the meters' sink.
 	 * @param registry where the meters go
 	 * @param maxCodesPerFunction how many distinct error codes one function may show as a
@@ -61,23 +70,35 @@ public final class FnTraceMetrics implements TraceSink {
 	@Override
 	public void accept(FnTrace trace) {
 		String type = (trace.fnType() != null) ? trace.fnType().jsonName() : "action";
+		FnMeters meters = meters(trace.fnName(), type);
 		FnOutcome outcome = trace.outcome();
-		String code = this.codes.tag(trace.fnName(), outcome.code());
-		CallKey callKey = new CallKey(trace.fnName(), type, outcome.status(), code);
-		Timer timer = this.timers.get(callKey);
-		if (timer == null) {
-			timer = this.timers.computeIfAbsent(callKey, this::timer);
-		}
+		Timer timer = (outcome instanceof FnOutcome.Ok) ? meters.okTimer()
+				: failureTimer(trace.fnName(), type, outcome);
 		timer.record((long) (trace.durationMs() * 1_000_000), TimeUnit.NANOSECONDS);
-		FnKey fnKey = new FnKey(trace.fnName(), type);
-		FnMeters meters = this.fnMeters.get(fnKey);
-		if (meters == null) {
-			meters = this.fnMeters.computeIfAbsent(fnKey, this::fnMeters);
-		}
 		meters.ops().record(trace.ops().size() + trace.opsDropped());
 		if (trace.opsDropped() > 0) {
 			meters.dropped().increment(trace.opsDropped());
 		}
+	}
+
+	private FnMeters meters(String fn, String type) {
+		FnMeters meters = this.byName.get(fn);
+		if (meters != null && meters.key().type().equals(type)) {
+			return meters;
+		}
+		FnKey key = new FnKey(fn, type);
+		meters = this.fnMeters.get(key);
+		if (meters == null) {
+			meters = this.fnMeters.computeIfAbsent(key, this::fnMeters);
+			this.byName.putIfAbsent(fn, meters);
+		}
+		return meters;
+	}
+
+	private Timer failureTimer(String fn, String type, FnOutcome outcome) {
+		CallKey callKey = new CallKey(fn, type, outcome.status(), this.codes.tag(fn, outcome.code()));
+		Timer timer = this.timers.get(callKey);
+		return (timer != null) ? timer : this.timers.computeIfAbsent(callKey, this::timer);
 	}
 
 	private Timer timer(CallKey key) {
@@ -100,7 +121,8 @@ public final class FnTraceMetrics implements TraceSink {
 			.description("Operations that traced calls ran but their traces could not keep")
 			.tag("fn", key.fn())
 			.register(this.registry);
-		return new FnMeters(ops, dropped);
+		return new FnMeters(key, ops, dropped,
+				() -> timer(new CallKey(key.fn(), key.type(), FnOutcome.OK.status(), ErrorCodes.NONE)));
 	}
 
 	private record CallKey(String fn, String type, String status, String code) {
@@ -111,7 +133,43 @@ public final class FnTraceMetrics implements TraceSink {
 
 	}
 
-	private record FnMeters(DistributionSummary ops, Counter dropped) {
+	/**
+	 * The meters of one function and type, with the timer of its calls that returned,
+	 * registered by the first of them (a function that never returns shows no such
+	 * timer).
+	 */
+	private static final class FnMeters {
+
+		private final FnKey key;
+
+		private final DistributionSummary ops;
+
+		private final Counter dropped;
+
+		private final Supplier<Timer> okTimer;
+
+		FnMeters(FnKey key, DistributionSummary ops, Counter dropped, Supplier<Timer> okTimer) {
+			this.key = key;
+			this.ops = ops;
+			this.dropped = dropped;
+			this.okTimer = SingletonSupplier.of(okTimer);
+		}
+
+		FnKey key() {
+			return this.key;
+		}
+
+		DistributionSummary ops() {
+			return this.ops;
+		}
+
+		Counter dropped() {
+			return this.dropped;
+		}
+
+		Timer okTimer() {
+			return this.okTimer.get();
+		}
 
 	}
 

@@ -84,13 +84,43 @@ class FnTraceMetricsTests {
 		assertThat(this.registry.getMeters()).hasSize(meters);
 	}
 
+	@Test
+	void functionThatOnlyFailedHasNoTimerOfReturnedCalls() {
+		this.metrics.accept(trace("placeBid", new FnOutcome.Errored("A", null), 1, 0));
+		assertThat(this.registry.find(FnTraceMetrics.CALLS).tag("status", "ok").timers()).isEmpty();
+		this.metrics.accept(trace("placeBid", new FnOutcome.Ok("{}"), 1, 0));
+		assertThat(this.registry.get(FnTraceMetrics.CALLS).tags("status", "ok", "code", "none").timer().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void sameFunctionNameUnderTwoTypesKeepsTheMetersOfEach() {
+		for (FnType type : List.of(FnType.QUERY, FnType.MUTATION, FnType.QUERY)) {
+			this.metrics.accept(trace("lots", type, FnOutcome.OK, 1, 0, op()));
+		}
+		assertThat(this.registry.get(FnTraceMetrics.CALLS).tags("fn", "lots", "type", "query").timer().count())
+			.isEqualTo(2);
+		assertThat(this.registry.get(FnTraceMetrics.CALLS).tags("fn", "lots", "type", "mutation").timer().count())
+			.isEqualTo(1);
+		assertThat(this.registry.get(FnTraceMetrics.OPS_PER_CALL).tags("fn", "lots", "type", "query").summary().count())
+			.isEqualTo(2);
+		assertThat(
+				this.registry.get(FnTraceMetrics.OPS_PER_CALL).tags("fn", "lots", "type", "mutation").summary().count())
+			.isEqualTo(1);
+	}
+
 	private static OpTrace op() {
 		return new OpTrace(DbOp.LIST, "lot", null, 0, 1, 1L, true, "select * from lot", null);
 	}
 
 	private static FnTrace trace(String fn, FnOutcome outcome, double durationMs, int opsDropped, OpTrace... ops) {
-		return new FnTrace("call-" + System.nanoTime(), fn, FnType.MUTATION, "ann", "acme", null, null,
-				1_700_000_000_000L, durationMs, outcome, List.of(ops), opsDropped, 0, 0, List.of());
+		return trace(fn, FnType.MUTATION, outcome, durationMs, opsDropped, ops);
+	}
+
+	private static FnTrace trace(String fn, FnType type, FnOutcome outcome, double durationMs, int opsDropped,
+			OpTrace... ops) {
+		return new FnTrace("call-" + System.nanoTime(), fn, type, "ann", "acme", null, null, 1_700_000_000_000L,
+				durationMs, outcome, List.of(ops), opsDropped, 0, 0, List.of());
 	}
 
 }
