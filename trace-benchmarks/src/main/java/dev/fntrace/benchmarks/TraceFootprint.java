@@ -1,5 +1,6 @@
 package dev.fntrace.benchmarks;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,23 @@ public final class TraceFootprint {
 		shared.addAll(List.of(SampleTraces.SQL));
 		shared.addAll(List.of(SampleTraces.ENTITIES));
 		shared.addAll(List.of("placeBid", SampleTraces.USER, FnOutcome.OK, List.of(), Long.valueOf(1)));
+		shared.add(noExtras());
 		return GraphLayout.parseInstance(shared.toArray());
+	}
+
+	/**
+	 * The value every trace without dropped ops, streamed bytes or span ids shares.
+	 * @return the shared value
+	 */
+	private static Object noExtras() {
+		try {
+			Field extras = FnTrace.class.getDeclaredField("extras");
+			extras.setAccessible(true);
+			return extras.get(new SampleTraces().trace("placeBid", 0, false));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
