@@ -13,7 +13,9 @@
 # Settings (environment): PAIRS (on/off pairs, 4), DURATION (measured seconds per run, 10),
 # WARMUP (seconds of load before measuring, 20), CONNECTIONS (concurrent clients, 2; each has its
 # own lot, so its bids always rise), BUILD=1 (rebuild the sample jar even if one exists),
-# OFF_ARGS (how tracing is switched off, "--fntrace.enabled=false" by default).
+# OFF_ARGS (how tracing is switched off, "--fntrace.enabled=false" by default), ON_ARGS (extra
+# arguments of the tracing-on runs, none by default; "--fntrace.observation.enabled=false"
+# measures fntrace without its span export).
 set -euo pipefail
 
 PAIRS=${PAIRS:-4}
@@ -22,6 +24,7 @@ WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-2}
 BUILD=${BUILD:-0}
 OFF_ARGS=${OFF_ARGS:---fntrace.enabled=false}
+ON_ARGS=${ON_ARGS:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 WORK=$(mktemp -d)
@@ -202,11 +205,11 @@ run_off() {
 # favours neither side
 for pair in $(seq 1 "$PAIRS"); do
 	if ((pair % 2 == 1)); then
-		run on
+		run on $ON_ARGS
 		run_off
 	else
 		run_off
-		run on
+		run on $ON_ARGS
 	fi
 done
 
