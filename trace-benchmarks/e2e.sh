@@ -11,7 +11,8 @@
 # machine's load as throughput does.
 #
 # Settings (environment): PAIRS (on/off pairs, 4), DURATION (measured seconds per run, 10),
-# WARMUP (seconds of load before measuring, 20), CONNECTIONS (concurrent clients, 2; each has its
+# WARMUP (seconds of load before measuring, 150: on 2 cores the C2 compiler still takes most of a
+# core two minutes into a run), CONNECTIONS (concurrent clients, 2; each has its
 # own lot, so its bids always rise), BUILD=1 (rebuild the sample jar even if one exists),
 # OFF_ARGS (how tracing is switched off, "--fntrace.enabled=false" by default), ON_ARGS (extra
 # arguments of the tracing-on runs, none by default; "--fntrace.observation.enabled=false"
@@ -20,7 +21,7 @@ set -euo pipefail
 
 PAIRS=${PAIRS:-4}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-150}
 CONNECTIONS=${CONNECTIONS:-2}
 BUILD=${BUILD:-0}
 OFF_ARGS=${OFF_ARGS:---fntrace.enabled=false}

@@ -172,12 +172,9 @@ final class RepositoryOpInterceptor implements MethodInterceptor {
 	}
 
 	private static void restoreFolding(TraceBuilder outer) {
-		if (outer == null) {
-			FOLDING.remove();
-		}
-		else {
-			FOLDING.set(outer);
-		}
+		// set, not remove: the thread keeps its entry (holding null between repository
+		// calls), so the next repository call makes no new one
+		FOLDING.set(outer);
 	}
 
 	/**
