@@ -14,16 +14,14 @@ import dev.fntrace.model.FnTrace;
  * A {@link TraceLog} that keeps the last {@code capacity} traces in a ring of slots.
  * <p>
  * Writes are lock-free and allocate nothing: a writer claims the next sequence number
- * with one atomic increment, marks that number's slot as being written with one
- * compare-and-set, then stores its trace and publishes the number with plain release
- * stores. A writer gives up (its trace is not kept) if its slot already holds a newer
- * number, or is still being written by an older writer: both happen only when the ring
- * went round once while a writer stood still between claiming its number and marking its
- * slot. So no two writers ever store into one slot at the same time, and the ring holds
- * the newest trace of each slot. Readers walk the sequence numbers from the newest down
- * and keep a slot only if it holds exactly the number they expect before and after
- * reading its trace, so a trace is never read twice and never read after it was evicted
- * or cleared.
+ * with one atomic increment, marks that number's slot as being written, swaps its trace
+ * in while it holds the mark and publishes the number. If a slow writer finds its slot
+ * already taken by a newer number it gives up, and a newer writer may take a slot over
+ * from an older one still writing (only when the ring went round while that one worked),
+ * so the ring always holds the newest trace of each slot. Readers walk the sequence
+ * numbers from the newest down and keep a slot only if it holds exactly the number they
+ * expect before and after reading its trace, so a trace is never read twice and never
+ * read after it was evicted or cleared.
  * <p>
  * The ring has a power-of-two number of slots, at least {@code capacity}; only the newest
  * {@code capacity} numbers are visible, and the few slots beyond them may keep an evicted
@@ -40,12 +38,6 @@ public class InMemoryTraceLog implements TraceLog {
 	 * same cache line.
 	 */
 	private static final int SPREAD_BITS = 4;
-
-	/**
-	 * How many times a writer re-reads a slot that an older writer is still storing into
-	 * before it gives up its own trace.
-	 */
-	private static final int MAX_SPINS = 100;
 
 	/** The function key of a slot no trace was ever written to. */
 	private static final long NO_KEY = 0xFFFFFFFFL << 32;
@@ -104,34 +96,32 @@ public class InMemoryTraceLog implements TraceLog {
 		long sequence = this.nextSequence.getAndIncrement();
 		int index = slot(sequence);
 		int numberAt = numberAt(index);
+		long marker = writing(sequence);
 		long current = this.numbersAndKeys.get(numberAt);
-		int spins = 0;
 		while (true) {
-			if (current < EMPTY) {
-				// an older writer is storing here (the ring went round while it worked):
-				// it
-				// is a few stores from done, unless it was descheduled
-				if (-2 - current > sequence || ++spins > MAX_SPINS) {
-					return;
-				}
-				Thread.onSpinWait();
-				current = this.numbersAndKeys.get(numberAt);
-				continue;
-			}
-			if (current >= sequence) {
+			if (numberOf(current) >= sequence) {
 				return;
 			}
-			long witness = this.numbersAndKeys.compareAndExchange(numberAt, current, writing(sequence));
+			long witness = this.numbersAndKeys.compareAndExchange(numberAt, current, marker);
 			if (witness == current) {
 				break;
 			}
 			current = witness;
 		}
-		// the slot is this writer's until it publishes its number: nobody else stores
-		// here
-		this.traces.setRelease(index, trace);
-		this.numbersAndKeys.setRelease(keyAt(index), fnKey(sequence, hash(trace.fnName())));
-		this.numbersAndKeys.setRelease(numberAt, sequence);
+		// A newer writer may mark the slot while this one stores (only after the ring
+		// went round once while this writer worked). The trace is swapped from one read
+		// while this writer still held the mark, so a newer writer's trace, stored after
+		// its mark, is never replaced.
+		FnTrace before;
+		do {
+			before = this.traces.get(index);
+			if (this.numbersAndKeys.get(numberAt) != marker) {
+				return;
+			}
+		}
+		while (!this.traces.compareAndSet(index, before, trace));
+		this.numbersAndKeys.setOpaque(keyAt(index), fnKey(sequence, hash(trace.fnName())));
+		this.numbersAndKeys.compareAndSet(numberAt, marker, sequence);
 	}
 
 	@Override
@@ -196,7 +186,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.nextSequence.get();
 		long cursor = end;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
-			if (numberOf(sequence) < sequence) {
+			if (numberIn(sequence) < sequence) {
 				cursor = sequence;
 			}
 		}
@@ -219,7 +209,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.nextSequence.get();
 		int size = 0;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
-			if (numberOf(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
+			if (numberIn(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
 				size++;
 			}
 		}
@@ -237,9 +227,9 @@ public class InMemoryTraceLog implements TraceLog {
 		int removed = 0;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
 			int index = slot(sequence);
-			if (numberOf(sequence) == sequence) {
+			if (numberIn(sequence) == sequence) {
 				FnTrace trace = this.traces.get(index);
-				if (trace != null && numberOf(sequence) == sequence && this.traces.compareAndSet(index, trace, null)) {
+				if (trace != null && numberIn(sequence) == sequence && this.traces.compareAndSet(index, trace, null)) {
 					removed++;
 				}
 			}
@@ -275,11 +265,11 @@ public class InMemoryTraceLog implements TraceLog {
 	}
 
 	private FnTrace traceAt(long sequence) {
-		if (numberOf(sequence) != sequence) {
+		if (numberIn(sequence) != sequence) {
 			return null;
 		}
 		FnTrace trace = this.traces.get(slot(sequence));
-		return (numberOf(sequence) == sequence) ? trace : null;
+		return (numberIn(sequence) == sequence) ? trace : null;
 	}
 
 	/**
@@ -296,8 +286,17 @@ public class InMemoryTraceLog implements TraceLog {
 	 * @param sequence the sequence number
 	 * @return {@link #EMPTY}, the number published there, or a mark below {@link #EMPTY}
 	 */
-	private long numberOf(long sequence) {
+	private long numberIn(long sequence) {
 		return this.numbersAndKeys.get(numberAt(slot(sequence)));
+	}
+
+	/**
+	 * The sequence number a slot's number holds or is being written with.
+	 * @param number what the slot's number says
+	 * @return the sequence number, or {@link #EMPTY} for an empty slot
+	 */
+	private static long numberOf(long number) {
+		return (number < EMPTY) ? -2 - number : number;
 	}
 
 	private static int numberAt(int slot) {
