@@ -32,7 +32,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(FnTraceProperties.class)
 public final class FnTraceFileAutoConfiguration {
 
-	static TraceFile started(TraceFile file, ObjectProvider<TraceLog> log) {
+	static TraceFile started(FnTraceProperties properties, ObjectProvider<TraceLog> log,
+			ObjectProvider<TracingFailures> failures, TraceFileOpener opener) {
+		FnTraceProperties.File settings = properties.getFile();
+		TracingFailures tracingFailures = failures.getIfAvailable(TracingFailures::new);
+		TraceFile file = opener.open(settings.getPath(), settings.getMaxSize().toBytes(), tracingFailures::record);
 		TraceLog traceLog = log.getIfAvailable();
 		if (traceLog != null) {
 			file.reloadInto(traceLog);
@@ -41,9 +45,14 @@ public final class FnTraceFileAutoConfiguration {
 		return file;
 	}
 
-	static BiConsumer<String, Throwable> failures(ObjectProvider<TracingFailures> failures) {
-		TracingFailures tracingFailures = failures.getIfAvailable(TracingFailures::new);
-		return tracingFailures::record;
+	/**
+	 * Opens a trace file with one version of Jackson.
+	 */
+	@FunctionalInterface
+	interface TraceFileOpener {
+
+		TraceFile open(Path path, long maxSize, BiConsumer<String, Throwable> failures);
+
 	}
 
 	/**
@@ -57,9 +66,7 @@ public final class FnTraceFileAutoConfiguration {
 		@ConditionalOnMissingBean
 		TraceFile fnTraceFile(FnTraceProperties properties, ObjectProvider<TraceLog> log,
 				ObjectProvider<TracingFailures> failures) {
-			FnTraceProperties.File file = properties.getFile();
-			Path path = file.getPath();
-			return started(TraceFile.withJackson3(path, file.getMaxSize().toBytes(), failures(failures)), log);
+			return started(properties, log, failures, TraceFile::withJackson3);
 		}
 
 	}
@@ -77,9 +84,7 @@ public final class FnTraceFileAutoConfiguration {
 		@ConditionalOnMissingBean
 		TraceFile fnTraceFile(FnTraceProperties properties, ObjectProvider<TraceLog> log,
 				ObjectProvider<TracingFailures> failures) {
-			FnTraceProperties.File file = properties.getFile();
-			Path path = file.getPath();
-			return started(TraceFile.withJackson2(path, file.getMaxSize().toBytes(), failures(failures)), log);
+			return started(properties, log, failures, TraceFile::withJackson2);
 		}
 
 	}

@@ -62,7 +62,7 @@ public final class FnDescriptorResolver {
 	 * method
 	 * @return the descriptor
 	 */
-	FnDescriptor resolve(Method method, Object target) {
+	FnDescriptor resolveOn(Method method, Object target) {
 		if (target == null) {
 			return resolve(method, method.getDeclaringClass());
 		}

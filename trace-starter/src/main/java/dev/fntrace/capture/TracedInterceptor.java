@@ -45,7 +45,7 @@ final class TracedInterceptor implements MethodInterceptor {
 		TraceBuilder trace = null;
 		TraceContext.Slot slot = null;
 		try {
-			FnDescriptor fn = this.descriptors.get().resolve(invocation.getMethod(), invocation.getThis());
+			FnDescriptor fn = this.descriptors.get().resolveOn(invocation.getMethod(), invocation.getThis());
 			if (fn.recorded()) {
 				recorder = this.recorder.get();
 				slot = TraceContext.slot();

@@ -99,7 +99,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long marker = writing(sequence);
 		long current = this.numbersAndKeys.get(numberAt);
 		while (true) {
-			if (numberOf(current) >= sequence) {
+			if (sequenceOf(current) >= sequence) {
 				return;
 			}
 			long witness = this.numbersAndKeys.compareAndExchange(numberAt, current, marker);
@@ -186,7 +186,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.nextSequence.get();
 		long cursor = end;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
-			if (numberIn(sequence) < sequence) {
+			if (slotNumber(sequence) < sequence) {
 				cursor = sequence;
 			}
 		}
@@ -209,7 +209,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.nextSequence.get();
 		int size = 0;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
-			if (numberIn(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
+			if (slotNumber(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
 				size++;
 			}
 		}
@@ -227,9 +227,10 @@ public class InMemoryTraceLog implements TraceLog {
 		int removed = 0;
 		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
 			int index = slot(sequence);
-			if (numberIn(sequence) == sequence) {
+			if (slotNumber(sequence) == sequence) {
 				FnTrace trace = this.traces.get(index);
-				if (trace != null && numberIn(sequence) == sequence && this.traces.compareAndSet(index, trace, null)) {
+				if (trace != null && slotNumber(sequence) == sequence
+						&& this.traces.compareAndSet(index, trace, null)) {
 					removed++;
 				}
 			}
@@ -265,11 +266,11 @@ public class InMemoryTraceLog implements TraceLog {
 	}
 
 	private FnTrace traceAt(long sequence) {
-		if (numberIn(sequence) != sequence) {
+		if (slotNumber(sequence) != sequence) {
 			return null;
 		}
 		FnTrace trace = this.traces.get(slot(sequence));
-		return (numberIn(sequence) == sequence) ? trace : null;
+		return (slotNumber(sequence) == sequence) ? trace : null;
 	}
 
 	/**
@@ -286,7 +287,7 @@ public class InMemoryTraceLog implements TraceLog {
 	 * @param sequence the sequence number
 	 * @return {@link #EMPTY}, the number published there, or a mark below {@link #EMPTY}
 	 */
-	private long numberIn(long sequence) {
+	private long slotNumber(long sequence) {
 		return this.numbersAndKeys.get(numberAt(slot(sequence)));
 	}
 
@@ -295,7 +296,7 @@ public class InMemoryTraceLog implements TraceLog {
 	 * @param number what the slot's number says
 	 * @return the sequence number, or {@link #EMPTY} for an empty slot
 	 */
-	private static long numberOf(long number) {
+	private static long sequenceOf(long number) {
 		return (number < EMPTY) ? -2 - number : number;
 	}
 

@@ -344,10 +344,8 @@ public final class FnTrace {
 	 * @return a copy with those ids
 	 */
 	public FnTrace withSpan(String traceId, String spanId) {
-		Extras extras = this.extras;
 		return new FnTrace(this.header, this.durationMs, this.outcome, this.ops, this.schedules,
-				Extras.of(extras.opsDropped(), extras.streamBytes(), extras.streamChunks(), extras.schedulesDropped(),
-						traceId, spanId));
+				this.extras.withSpan(traceId, spanId));
 	}
 
 	@Override
@@ -395,6 +393,10 @@ public final class FnTrace {
 				return NONE;
 			}
 			return new Extras(opsDropped, streamBytes, streamChunks, schedulesDropped, traceId, spanId);
+		}
+
+		Extras withSpan(String traceId, String spanId) {
+			return of(this.opsDropped, this.streamBytes, this.streamChunks, this.schedulesDropped, traceId, spanId);
 		}
 
 	}
