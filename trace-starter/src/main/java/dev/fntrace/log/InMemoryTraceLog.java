@@ -3,7 +3,7 @@ package dev.fntrace.log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -13,43 +13,77 @@ import dev.fntrace.model.FnTrace;
 /**
  * A {@link TraceLog} that keeps the last {@code capacity} traces in a ring of slots.
  * <p>
- * Writes are lock-free and allocate nothing: a writer claims the next sequence number
- * with one atomic increment, marks that number's slot as being written, swaps its trace
- * in while it holds the mark and publishes the number. If a slow writer finds its slot
- * already taken by a newer number it gives up, and a newer writer may take a slot over
- * from an older one still writing (only when the ring went round while that one worked),
- * so the ring always holds the newest trace of each slot. Readers walk the sequence
- * numbers from the newest down and keep a slot only if it holds exactly the number they
- * expect before and after reading its trace, so a trace is never read twice and never
- * read after it was evicted or cleared.
+ * Writes are lock-free and allocate nothing. A writer takes a sequence number, marks that
+ * number's slot as being written, swaps its trace in while it holds the mark and
+ * publishes the number. If a slow writer finds its slot already taken by a newer number
+ * it gives up, and a newer writer may take a slot over from an older one still writing
+ * (only when the ring went round while that one worked), so the ring always holds the
+ * newest trace of each slot. Readers walk the sequence numbers from the newest down and
+ * keep a slot only if it holds exactly the number they expect before and after reading
+ * its trace, so a trace is never read twice and never read after it was evicted or
+ * cleared. The log shows the newest {@code capacity} published numbers.
  * <p>
- * The ring has a power-of-two number of slots, at least {@code capacity}; only the newest
- * {@code capacity} numbers are visible, and the few slots beyond them may keep an evicted
- * trace in memory until it is overwritten.
+ * A writer takes its number with one compare-and-set on a shared counter. When that fails
+ * (other writers are pushing at the same moment), its stripe (threads are dealt stripes
+ * in turn) leases a block of {@value #LEASE} numbers, and keeps leasing while it uses
+ * them up, so that writers on different cores take their numbers from their own stripe
+ * and write slots of their own, sharing a cache line only where two leases meet. A thread
+ * never takes a number below one it took before, so each thread's traces keep their
+ * order; across threads, the newest-first order is the order in which numbers were taken,
+ * and under contention a trace may show some places away from where its finish time would
+ * put it, never more than half the ring. A lease left unused that long is given up (by
+ * its next writer, or by {@link #cursor()}) and its unused numbers are published empty.
+ * So in any ring's worth of numbers a stripe has at most one open lease and three given
+ * up, and the ring has that room beyond {@code capacity}: at most as many slots again as
+ * the capacity, fewer stripes for a small log, none for one that has no room for two.
  */
 public class InMemoryTraceLog implements TraceLog {
+
+	/** How many sequence numbers a stripe leases at a time. */
+	static final int LEASE = 32;
 
 	/** The number of a slot no trace was ever written to. */
 	private static final long EMPTY = -1;
 
-	/**
-	 * How many low bits of a sequence number choose the region of the ring: consecutive
-	 * numbers go to slots far apart, so that writers on different cores do not write the
-	 * same cache line.
-	 */
-	private static final int SPREAD_BITS = 4;
-
 	/** The function key of a slot no trace was ever written to. */
 	private static final long NO_KEY = 0xFFFFFFFFL << 32;
 
+	/**
+	 * A stripe's lease is one long: the next number above {@value #REMAINING_BITS} bits
+	 * that count how many numbers are left.
+	 */
+	private static final int REMAINING_BITS = 8;
+
+	private static final long REMAINING = (1L << REMAINING_BITS) - 1;
+
+	/** The lease of a stripe whose writer is taking a new block from the counter. */
+	private static final long LEASING = REMAINING;
+
+	/** References from one slot's trace to the next. */
+	private static final int TRACE_STRIDE = 4;
+
+	/** Longs from one stripe to the next: 128 bytes, so no two share a cache line. */
+	private static final int STRIPE_STRIDE = 16;
+
+	private static final int NEXT = STRIPE_STRIDE;
+
+	private static final int CLEARED = 2 * STRIPE_STRIDE;
+
+	private static final int SKIPPED = 3 * STRIPE_STRIDE;
+
+	/** The most stripes a log has. */
+	private static final int MAX_STRIPES = 16;
+
 	private final int capacity;
 
-	private final int mask;
+	/** How many slots the ring has: {@code capacity} and room for given-up leases. */
+	private final int slots;
 
-	/**
-	 * How far {@link #slot} moves a sequence number's low bits up, 0 for a small ring.
-	 */
-	private final int spread;
+	/** The stripes less one (a power of two less one), or -1 when leases are off. */
+	private final int stripeMask;
+
+	/** How far behind the counter a leased number may be and still be used. */
+	private final long staleAfter;
 
 	/**
 	 * Two longs per slot, side by side so that a writer touches one cache line for both.
@@ -64,36 +98,163 @@ public class InMemoryTraceLog implements TraceLog {
 
 	private final AtomicReferenceArray<FnTrace> traces;
 
-	private final AtomicLong nextSequence = new AtomicLong();
+	/**
+	 * Per stripe, {@link #STRIPE_STRIDE} longs apart and after a stride of padding, its
+	 * lease: 0 when it holds none (its writers take numbers one by one),
+	 * {@link #LEASING}, or the next number and how many are left (none left: it leases
+	 * again).
+	 */
+	private final AtomicLongArray stripes;
 
-	private final AtomicLong clearedBefore = new AtomicLong();
+	/**
+	 * The log's counters, each on a cache line of its own: at {@link #NEXT} the next
+	 * sequence number, at {@link #CLEARED} the first number not cleared, at
+	 * {@link #SKIPPED} how many numbers were given up unused with their leases.
+	 */
+	private final AtomicLongArray counters = new AtomicLongArray(5 * STRIPE_STRIDE);
+
+	private final AtomicInteger nextStripe = new AtomicInteger();
+
+	/**
+	 * Per thread: at 0 the number it took last (it never takes a leased number below it,
+	 * so each thread's traces keep their order), at 1 its stripe's index. Threads are
+	 * dealt stripes in turn, and move to the next when they collide with another.
+	 */
+	private final ThreadLocal<long[]> writers = ThreadLocal
+		.withInitial(() -> new long[] { -1, stripeIndex(this.nextStripe.getAndIncrement()) });
 
 	/**
 	 * Create a log that holds at most {@code capacity} traces.
 	 * @param capacity the capacity, at least 1
 	 */
 	public InMemoryTraceLog(int capacity) {
+		this(capacity, Integer.highestOneBit(2 * Runtime.getRuntime().availableProcessors() - 1) << 1);
+	}
+
+	/**
+	 * Create a log whose writers lease numbers on up to a given number of stripes.
+	 * @param capacity the capacity, at least 1
+	 * @param stripes the most stripes, a power of two; fewer if the room their leases
+	 * need is more than the capacity, none if that leaves fewer than two
+	 */
+	InMemoryTraceLog(int capacity, int stripes) {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 		}
 		if (capacity > (1 << 29)) {
 			throw new IllegalArgumentException("capacity must be at most 2^29, was " + capacity);
 		}
+		if (Integer.bitCount(stripes) != 1) {
+			throw new IllegalArgumentException("stripes must be a power of two, was " + stripes);
+		}
 		this.capacity = capacity;
-		int slots = (capacity == 1) ? 1 : Integer.highestOneBit(capacity - 1) << 1;
-		this.mask = slots - 1;
-		this.spread = (slots >= 256) ? Integer.numberOfTrailingZeros(slots) - SPREAD_BITS : 0;
-		this.numbersAndKeys = new AtomicLongArray(2 * slots);
-		for (int i = 0; i < slots; i++) {
+		// A lease is given up only once it is half a ring behind the counter, so the
+		// leases one stripe gave up start more than half a ring apart: in any ring's
+		// worth of numbers a stripe has at most three given up and one open.
+		stripes = Math.min(stripes, MAX_STRIPES);
+		while (stripes > 1 && room(stripes) > capacity) {
+			stripes >>= 1;
+		}
+		boolean leasing = stripes > 1;
+		this.slots = leasing ? capacity + room(stripes) : capacity;
+		this.stripeMask = leasing ? stripes - 1 : -1;
+		// at most the capacity, so that a leased number still shows when first used
+		this.staleAfter = this.slots / 2;
+		this.numbersAndKeys = new AtomicLongArray(2 * this.slots);
+		for (int i = 0; i < this.slots; i++) {
 			this.numbersAndKeys.set(numberAt(i), EMPTY);
 			this.numbersAndKeys.set(keyAt(i), NO_KEY);
 		}
-		this.traces = new AtomicReferenceArray<>(slots);
+		this.traces = new AtomicReferenceArray<>(TRACE_STRIDE * this.slots);
+		this.stripes = new AtomicLongArray(leasing ? STRIPE_STRIDE * (stripes + 2) : 0);
 	}
 
 	@Override
 	public void accept(FnTrace trace) {
-		long sequence = this.nextSequence.getAndIncrement();
+		long sequence = (this.stripeMask < 0) ? this.counters.getAndIncrement(NEXT) : claim();
+		write(sequence, trace, hash(trace.fnName()));
+	}
+
+	/**
+	 * Take a sequence number: from this thread's stripe's lease if it holds one, else
+	 * from the counter, leasing a block when the counter is contended.
+	 * @return the number
+	 */
+	private long claim() {
+		long[] writer = this.writers.get();
+		int at = (int) writer[1];
+		long lease = this.stripes.get(at);
+		if ((lease & REMAINING) != 0 && lease != LEASING) {
+			long next = lease >>> REMAINING_BITS;
+			if (next < leaseFloor()) {
+				giveUp(at, lease);
+			}
+			else if (next > writer[0]) {
+				if (this.stripes.compareAndSet(at, lease, lease + (1L << REMAINING_BITS) - 1)) {
+					writer[0] = next;
+					return next;
+				}
+				writer[1] = stripeIndex(at / STRIPE_STRIDE);
+			}
+		}
+		// a stripe whose lease ran out leases again; one without a lease leases when the
+		// counter is contended
+		long sequence;
+		if (lease == 0) {
+			sequence = this.counters.get(NEXT);
+			if (this.counters.compareAndSet(NEXT, sequence, sequence + 1)) {
+				writer[0] = sequence;
+				return sequence;
+			}
+			lease = this.stripes.get(at);
+		}
+		if ((lease & REMAINING) == 0 && this.stripes.compareAndSet(at, lease, LEASING)) {
+			sequence = this.counters.getAndAdd(NEXT, LEASE);
+			this.stripes.set(at, ((sequence + 1) << REMAINING_BITS) | (LEASE - 1));
+		}
+		else {
+			sequence = this.counters.getAndIncrement(NEXT);
+		}
+		writer[0] = sequence;
+		return sequence;
+	}
+
+	private static int room(int stripes) {
+		return 4 * stripes * LEASE;
+	}
+
+	private int stripeIndex(int stripe) {
+		return ((stripe & this.stripeMask) + 1) * STRIPE_STRIDE;
+	}
+
+	/**
+	 * The oldest leased number a writer may still use: one far enough behind the counter
+	 * would show too far from its place, or fall off the ring.
+	 */
+	private long leaseFloor() {
+		return Math.max(this.counters.get(NEXT) - this.staleAfter, this.counters.get(CLEARED));
+	}
+
+	/**
+	 * Give a stripe's lease up and publish its unused numbers empty; the stripe's writers
+	 * go back to taking numbers one by one.
+	 */
+	private void giveUp(int at, long lease) {
+		if (!this.stripes.compareAndSet(at, lease, 0)) {
+			return;
+		}
+		long next = lease >>> REMAINING_BITS;
+		long remaining = lease & REMAINING;
+		this.counters.addAndGet(SKIPPED, remaining);
+		for (long sequence = next; sequence < next + remaining; sequence++) {
+			write(sequence, null, 0);
+		}
+	}
+
+	/**
+	 * Write a trace, or {@code null} for a number given up, to a sequence number's slot.
+	 */
+	private void write(long sequence, FnTrace trace, int fnHash) {
 		int index = slot(sequence);
 		int numberAt = numberAt(index);
 		long marker = writing(sequence);
@@ -114,37 +275,46 @@ public class InMemoryTraceLog implements TraceLog {
 		// its mark, is never replaced.
 		FnTrace before;
 		do {
-			before = this.traces.get(index);
+			before = this.traces.get(traceAt(index));
 			if (this.numbersAndKeys.get(numberAt) != marker) {
 				return;
 			}
 		}
-		while (!this.traces.compareAndSet(index, before, trace));
-		this.numbersAndKeys.setOpaque(keyAt(index), fnKey(sequence, hash(trace.fnName())));
+		while (!this.traces.compareAndSet(traceAt(index), before, trace));
+		if (trace != null) {
+			this.numbersAndKeys.setOpaque(keyAt(index), fnKey(sequence, fnHash));
+		}
 		this.numbersAndKeys.compareAndSet(numberAt, marker, sequence);
 	}
 
 	@Override
 	public List<FnTrace> find(TraceQuery query) {
 		List<FnTrace> found = new ArrayList<>(Math.min(query.limit(), 64));
-		long newest = this.nextSequence.get() - 1;
-		long oldest = oldestVisible(newest);
-		if (query.after() != null) {
-			oldest = Math.max(oldest, query.after());
-		}
+		long end = this.counters.get(NEXT);
+		long lowest = Math.max(lowest(end), (query.after() != null) ? query.after() : 0);
 		boolean byFunction = query.fn() != null;
 		int fnHash = byFunction ? hash(query.fn()) : 0;
-		for (long sequence = newest; sequence >= oldest && found.size() < query.limit(); sequence--) {
+		int visible = 0;
+		for (long sequence = end - 1; sequence >= lowest && visible < this.capacity
+				&& found.size() < query.limit(); sequence--) {
+			int index = slot(sequence);
+			if (this.numbersAndKeys.get(numberAt(index)) != sequence) {
+				continue;
+			}
 			// another function's trace is skipped without reading it
 			if (byFunction) {
-				long key = this.numbersAndKeys.getOpaque(keyAt(slot(sequence)));
+				long key = this.numbersAndKeys.getOpaque(keyAt(index));
 				if ((int) (key >>> 32) == (int) sequence && (int) key != fnHash) {
+					visible++;
 					continue;
 				}
 			}
 			FnTrace trace = traceAt(sequence);
-			if (trace != null && query.matches(trace)) {
-				found.add(trace);
+			if (trace != null) {
+				visible++;
+				if (query.matches(trace)) {
+					found.add(trace);
+				}
 			}
 		}
 		return List.copyOf(found);
@@ -152,12 +322,15 @@ public class InMemoryTraceLog implements TraceLog {
 
 	@Override
 	public Optional<FnTrace> findByCallId(String callId) {
-		long newest = this.nextSequence.get() - 1;
-		long oldest = oldestVisible(newest);
-		for (long sequence = newest; sequence >= oldest; sequence--) {
+		long end = this.counters.get(NEXT);
+		int visible = 0;
+		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest && visible < this.capacity; sequence--) {
 			FnTrace trace = traceAt(sequence);
-			if (trace != null && trace.callId().equals(callId)) {
-				return Optional.of(trace);
+			if (trace != null) {
+				if (trace.callId().equals(callId)) {
+					return Optional.of(trace);
+				}
+				visible++;
 			}
 		}
 		return Optional.empty();
@@ -165,11 +338,13 @@ public class InMemoryTraceLog implements TraceLog {
 
 	@Override
 	public void forEach(Consumer<? super FnTrace> action) {
-		long newest = this.nextSequence.get() - 1;
-		for (long sequence = newest, oldest = oldestVisible(newest); sequence >= oldest; sequence--) {
+		long end = this.counters.get(NEXT);
+		int visible = 0;
+		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest && visible < this.capacity; sequence--) {
 			FnTrace trace = traceAt(sequence);
 			if (trace != null) {
 				action.accept(trace);
+				visible++;
 			}
 		}
 	}
@@ -177,15 +352,25 @@ public class InMemoryTraceLog implements TraceLog {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * The cursor is the next sequence number, or the oldest one whose writer has claimed
-	 * it but not published its trace yet, so that a query after the cursor still finds
-	 * that trace. It walks the visible slots' numbers.
+	 * The cursor is the next sequence number, or the oldest one in the ring that was
+	 * taken or leased but not published yet, so that a query after the cursor still finds
+	 * its trace. It walks the ring's numbers, after giving up the leases that went stale
+	 * (a writer would give them up rather than use them).
 	 */
 	@Override
 	public long cursor() {
-		long end = this.nextSequence.get();
+		if (this.stripeMask >= 0) {
+			long floor = leaseFloor();
+			for (int at = STRIPE_STRIDE; at < this.stripes.length() - STRIPE_STRIDE; at += STRIPE_STRIDE) {
+				long lease = this.stripes.get(at);
+				if ((lease & REMAINING) != 0 && lease != LEASING && (lease >>> REMAINING_BITS) < floor) {
+					giveUp(at, lease);
+				}
+			}
+		}
+		long end = this.counters.get(NEXT);
 		long cursor = end;
-		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
+		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest; sequence--) {
 			if (slotNumber(sequence) < sequence) {
 				cursor = sequence;
 			}
@@ -201,56 +386,77 @@ public class InMemoryTraceLog implements TraceLog {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Walked, not counted: the visible slots that hold their published number. Exact when
-	 * no write is in flight.
+	 * Walked, not counted: the newest slots that hold their published number and a trace,
+	 * at most {@code capacity}. Exact when no write is in flight.
 	 */
 	@Override
 	public int size() {
-		long end = this.nextSequence.get();
+		long end = this.counters.get(NEXT);
 		int size = 0;
-		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
-			if (slotNumber(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
+		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest && size < this.capacity; sequence--) {
+			if (slotNumber(sequence) == sequence && this.traces.get(traceAt(slot(sequence))) != null) {
 				size++;
 			}
 		}
 		return size;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The numbers taken, less those leased but not used. Exact when no write is in
+	 * flight.
+	 */
 	@Override
 	public long totalCount() {
-		return this.nextSequence.get();
+		long unused = this.counters.get(SKIPPED);
+		for (int at = STRIPE_STRIDE; at < this.stripes.length() - STRIPE_STRIDE; at += STRIPE_STRIDE) {
+			long lease = this.stripes.get(at);
+			if (lease != LEASING) {
+				unused += lease & REMAINING;
+			}
+		}
+		return this.counters.get(NEXT) - unused;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Also drops the traces the ring still held beyond the visible ones.
+	 */
 	@Override
 	public int clear() {
-		long end = this.nextSequence.get();
+		long end = this.counters.get(NEXT);
 		int removed = 0;
-		for (long sequence = end - 1, oldest = oldestVisible(end - 1); sequence >= oldest; sequence--) {
+		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest; sequence--) {
 			int index = slot(sequence);
 			if (slotNumber(sequence) == sequence) {
-				FnTrace trace = this.traces.get(index);
+				FnTrace trace = this.traces.get(traceAt(index));
 				if (trace != null && slotNumber(sequence) == sequence
-						&& this.traces.compareAndSet(index, trace, null)) {
+						&& this.traces.compareAndSet(traceAt(index), trace, null) && removed < this.capacity) {
 					removed++;
 				}
 			}
 		}
-		this.clearedBefore.accumulateAndGet(end, Math::max);
+		this.counters.accumulateAndGet(CLEARED, end, Math::max);
 		return removed;
 	}
 
 	/**
-	 * The slot of a sequence number: a one-to-one mapping of the ring's numbers onto its
-	 * slots that puts consecutive numbers {@code 1/16} of the ring apart.
+	 * The slot of a sequence number.
 	 * @param sequence the number
 	 * @return the slot's index
 	 */
 	private int slot(long sequence) {
-		int index = (int) sequence & this.mask;
-		if (this.spread == 0) {
-			return index;
-		}
-		return ((index & ((1 << SPREAD_BITS) - 1)) << this.spread) | (index >>> SPREAD_BITS);
+		return (int) (sequence % this.slots);
+	}
+
+	/**
+	 * The oldest number the ring may still hold: one ring's worth below the next number,
+	 * and not cleared.
+	 */
+	private long lowest(long end) {
+		return Math.max(Math.max(0, end - this.slots), this.counters.get(CLEARED));
 	}
 
 	private static long fnKey(long sequence, int fnHash) {
@@ -261,15 +467,11 @@ public class InMemoryTraceLog implements TraceLog {
 		return (fnName != null) ? fnName.hashCode() : 0;
 	}
 
-	private long oldestVisible(long newest) {
-		return Math.max(Math.max(0, newest - this.capacity + 1), this.clearedBefore.get());
-	}
-
 	private FnTrace traceAt(long sequence) {
 		if (slotNumber(sequence) != sequence) {
 			return null;
 		}
-		FnTrace trace = this.traces.get(slot(sequence));
+		FnTrace trace = this.traces.get(traceAt(slot(sequence)));
 		return (slotNumber(sequence) == sequence) ? trace : null;
 	}
 
@@ -298,6 +500,15 @@ public class InMemoryTraceLog implements TraceLog {
 	 */
 	private static long sequenceOf(long number) {
 		return (number < EMPTY) ? -2 - number : number;
+	}
+
+	/**
+	 * Where a slot's trace is: {@value #TRACE_STRIDE} references apart, so that a lease's
+	 * traces take as many cache lines as its numbers and two writers' leases share a line
+	 * only where they meet.
+	 */
+	private static int traceAt(int slot) {
+		return slot * TRACE_STRIDE;
 	}
 
 	private static int numberAt(int slot) {

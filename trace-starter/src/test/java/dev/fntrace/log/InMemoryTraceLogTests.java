@@ -1,7 +1,7 @@
 package dev.fntrace.log;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -387,9 +387,11 @@ class InMemoryTraceLogTests {
 	}
 
 	private static void claimSequence(InMemoryTraceLog log) {
-		AtomicLong nextSequence = (AtomicLong) ReflectionTestUtils.getField(log, "nextSequence");
-		assertThat(nextSequence).as("the log's sequence counter").isNotNull();
-		nextSequence.getAndIncrement();
+		AtomicLongArray counters = (AtomicLongArray) ReflectionTestUtils.getField(log, "counters");
+		Integer next = (Integer) ReflectionTestUtils.getField(InMemoryTraceLog.class, "NEXT");
+		assertThat(counters).as("the log's counters").isNotNull();
+		assertThat(next).as("the index of its sequence counter").isNotNull();
+		counters.getAndIncrement(next);
 	}
 
 	private static InMemoryTraceLog logWithEveryOutcome() {

@@ -1,0 +1,183 @@
+package dev.fntrace.log;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.util.ReflectionTestUtils;
+
+import dev.fntrace.model.FnTrace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the leases of {@link InMemoryTraceLog} (white box: a lease is taken only when
+ * the counter is contended, so each test gives the test thread's stripe a lease the way a
+ * contended writer would, and pushes the other traces from a second thread).
+ */
+class InMemoryTraceLogLeaseTests {
+
+	private static final int CAPACITY = 1_000;
+
+	private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+	@AfterEach
+	void stopOther() {
+		this.other.shutdownNow();
+	}
+
+	@Test
+	void leasedNumbersShowInTheOrderTheyWereTaken() throws Exception {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		long start = lease(log);
+		pushFromOtherThread(log, "o1", "o2");
+		push(log, "t1", "t2");
+		// the test thread's numbers were leased before the other thread's
+		assertThat(callIds(log.find(TraceQuery.newest(10)))).containsExactly("o2", "o1", "t2", "t1");
+		assertThat(log.size()).isEqualTo(4);
+		assertThat(log.totalCount()).isEqualTo(4);
+		// the lease's next number is not published yet: a query after the cursor finds
+		// the trace it will hold (and the other thread's, already seen, as the cursor
+		// allows)
+		long cursor = log.cursor();
+		assertThat(cursor).isEqualTo(start + 2);
+		push(log, "t3");
+		assertThat(callIds(log.find(new TraceQuery(null, null, null, null, null, 10, cursor, null))))
+			.containsExactly("o2", "o1", "t3");
+	}
+
+	@Test
+	void aLeaseLeftUnusedHalfARingIsGivenUpByItsNextWriter() throws Exception {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		lease(log);
+		push(log, "t1");
+		String[] others = new String[CAPACITY];
+		for (int i = 0; i < others.length; i++) {
+			others[i] = "o" + i;
+		}
+		pushFromOtherThread(log, others);
+		push(log, "t2");
+		List<String> held = callIds(log.find(TraceQuery.newest(CAPACITY)));
+		assertThat(held).hasSize(CAPACITY).startsWith("t2", "o" + (CAPACITY - 1));
+		assertThat(log.totalCount()).isEqualTo(CAPACITY + 2);
+		// the given-up numbers were published empty, so nothing holds the cursor back
+		assertThat(log.cursor()).isEqualTo(counter(log));
+	}
+
+	@Test
+	void cursorGivesUpAStaleLease() throws Exception {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		lease(log);
+		push(log, "t1");
+		String[] others = new String[CAPACITY];
+		for (int i = 0; i < others.length; i++) {
+			others[i] = "o" + i;
+		}
+		pushFromOtherThread(log, others);
+		assertThat(log.cursor()).isEqualTo(counter(log));
+		assertThat(log.totalCount()).isEqualTo(CAPACITY + 1);
+		push(log, "t2");
+		assertThat(callIds(log.find(TraceQuery.newest(1)))).containsExactly("t2");
+	}
+
+	@Test
+	void aFreshLeaseIsNotGivenUpByTheCursor() throws Exception {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		long start = lease(log);
+		pushFromOtherThread(log, "o1");
+		assertThat(log.cursor()).isEqualTo(start);
+		push(log, "t1");
+		assertThat(callIds(log.find(TraceQuery.newest(10)))).containsExactly("o1", "t1");
+	}
+
+	@Test
+	void aThreadNeverTakesALeasedNumberBelowOneItTook() throws Exception {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		push(log, "t0");
+		// a lease taken by another writer of this stripe before this thread's last number
+		long stale = counter(log) - 1;
+		giveStripeLease(log, stale, 5);
+		push(log, "t1");
+		assertThat(callIds(log.find(TraceQuery.newest(10)))).containsExactly("t1", "t0");
+	}
+
+	@Test
+	void aTraceAfterClearIsShownThoughItsThreadHeldALease() {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		lease(log);
+		push(log, "t1");
+		assertThat(log.clear()).isEqualTo(1);
+		push(log, "t2");
+		assertThat(callIds(log.find(TraceQuery.newest(10)))).containsExactly("t2");
+		assertThat(log.size()).isEqualTo(1);
+	}
+
+	@Test
+	void aLogWithoutRoomForTwoStripesTakesNoLeases() {
+		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE - 1, 16))).isZero();
+		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE, 16))).isEqualTo(2);
+		assertThat(stripeCount(new InMemoryTraceLog(CAPACITY, 16))).isEqualTo(4);
+		assertThat(stripeCount(new InMemoryTraceLog(100_000, 64))).isEqualTo(16);
+	}
+
+	/**
+	 * Give the test thread's stripe a fresh lease, as a writer that found the counter
+	 * contended would.
+	 * @return the first leased number
+	 */
+	private static long lease(InMemoryTraceLog log) {
+		long start = counters(log).getAndAdd(intField("NEXT"), InMemoryTraceLog.LEASE);
+		giveStripeLease(log, start, InMemoryTraceLog.LEASE);
+		return start;
+	}
+
+	private static void giveStripeLease(InMemoryTraceLog log, long next, int remaining) {
+		@SuppressWarnings("unchecked")
+		ThreadLocal<long[]> writers = (ThreadLocal<long[]>) ReflectionTestUtils.getField(log, "writers");
+		assertThat(writers).isNotNull();
+		int at = (int) writers.get()[1];
+		stripes(log).set(at, (next << 8) | remaining);
+	}
+
+	private static long counter(InMemoryTraceLog log) {
+		return counters(log).get(intField("NEXT"));
+	}
+
+	private static int stripeCount(InMemoryTraceLog log) {
+		return Math.max(0, stripes(log).length() / intField("STRIPE_STRIDE") - 2);
+	}
+
+	private static AtomicLongArray counters(InMemoryTraceLog log) {
+		return (AtomicLongArray) ReflectionTestUtils.getField(log, "counters");
+	}
+
+	private static AtomicLongArray stripes(InMemoryTraceLog log) {
+		return (AtomicLongArray) ReflectionTestUtils.getField(log, "stripes");
+	}
+
+	private static int intField(String name) {
+		Integer value = (Integer) ReflectionTestUtils.getField(InMemoryTraceLog.class, name);
+		assertThat(value).as(name).isNotNull();
+		return value;
+	}
+
+	private void pushFromOtherThread(InMemoryTraceLog log, String... callIds) throws Exception {
+		this.other.submit(() -> push(log, callIds)).get(30, TimeUnit.SECONDS);
+	}
+
+	private static void push(InMemoryTraceLog log, String... callIds) {
+		for (String callId : callIds) {
+			log.accept(Traces.ok(callId));
+		}
+	}
+
+	private static List<String> callIds(List<FnTrace> traces) {
+		return traces.stream().map(FnTrace::callId).toList();
+	}
+
+}
