@@ -39,6 +39,13 @@ public final class TraceFootprint {
 			log.accept(samples.trace("placeBid", 0, false));
 		}
 		System.out.printf("a full default log (1 000 empty traces): %d bytes retained%n", retained(log));
+		// once the ring went round, its slots beyond the capacity (room for leases) hold
+		// evicted traces until they are overwritten
+		for (int i = 0; i < 3000; i++) {
+			log.accept(samples.trace("placeBid", 0, false));
+		}
+		System.out.printf("the same log after 4 000 pushes (1 000 shown, the rest evicted): %d bytes retained%n",
+				retained(log));
 		System.out.println(GraphLayout.parseInstance(tenOps).subtract(shared()).toFootprint());
 	}
 

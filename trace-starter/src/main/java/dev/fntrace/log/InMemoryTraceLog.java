@@ -40,7 +40,7 @@ import dev.fntrace.model.FnTrace;
 public class InMemoryTraceLog implements TraceLog {
 
 	/** How many sequence numbers a stripe leases at a time. */
-	static final int LEASE = 32;
+	static final int LEASE = 64;
 
 	/** The number of a slot no trace was ever written to. */
 	private static final long EMPTY = -1;
@@ -124,11 +124,12 @@ public class InMemoryTraceLog implements TraceLog {
 		.withInitial(() -> new long[] { -1, stripeIndex(this.nextStripe.getAndIncrement()) });
 
 	/**
-	 * Create a log that holds at most {@code capacity} traces.
+	 * Create a log that holds at most {@code capacity} traces, with a stripe per
+	 * processor (at least two) where the capacity leaves room for them.
 	 * @param capacity the capacity, at least 1
 	 */
 	public InMemoryTraceLog(int capacity) {
-		this(capacity, Integer.highestOneBit(2 * Runtime.getRuntime().availableProcessors() - 1) << 1);
+		this(capacity, Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors()) - 1) << 1);
 	}
 
 	/**

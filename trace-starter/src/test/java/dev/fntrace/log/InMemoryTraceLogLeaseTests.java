@@ -121,7 +121,7 @@ class InMemoryTraceLogLeaseTests {
 	void aLogWithoutRoomForTwoStripesTakesNoLeases() {
 		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE - 1, 16))).isZero();
 		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE, 16))).isEqualTo(2);
-		assertThat(stripeCount(new InMemoryTraceLog(CAPACITY, 16))).isEqualTo(4);
+		assertThat(stripeCount(new InMemoryTraceLog(4 * 4 * InMemoryTraceLog.LEASE, 16))).isEqualTo(4);
 		assertThat(stripeCount(new InMemoryTraceLog(100_000, 64))).isEqualTo(16);
 	}
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the ring of {@link InMemoryTraceLog}: its slots (a power of two, consecutive
- * numbers spread over the ring) and the function keys that let a query skip traces.
+ * Tests for the ring of {@link InMemoryTraceLog}: its slots (the capacity, and room for
+ * leases in a large enough log) and the function keys that let a query skip traces.
  */
 class InMemoryTraceLogRingTests {
 
