@@ -276,12 +276,12 @@ public class InMemoryTraceLog implements TraceLog {
 		// its mark, is never replaced.
 		FnTrace before;
 		do {
-			before = this.traces.get(traceAt(index));
+			before = this.traces.get(traceIndex(index));
 			if (this.numbersAndKeys.get(numberAt) != marker) {
 				return;
 			}
 		}
-		while (!this.traces.compareAndSet(traceAt(index), before, trace));
+		while (!this.traces.compareAndSet(traceIndex(index), before, trace));
 		if (trace != null) {
 			this.numbersAndKeys.setOpaque(keyAt(index), fnKey(sequence, fnHash));
 		}
@@ -395,7 +395,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.counters.get(NEXT);
 		int size = 0;
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest && size < this.capacity; sequence--) {
-			if (slotNumber(sequence) == sequence && this.traces.get(traceAt(slot(sequence))) != null) {
+			if (slotNumber(sequence) == sequence && this.traces.get(traceIndex(slot(sequence))) != null) {
 				size++;
 			}
 		}
@@ -432,9 +432,9 @@ public class InMemoryTraceLog implements TraceLog {
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest; sequence--) {
 			int index = slot(sequence);
 			if (slotNumber(sequence) == sequence) {
-				FnTrace trace = this.traces.get(traceAt(index));
+				FnTrace trace = this.traces.get(traceIndex(index));
 				if (trace != null && slotNumber(sequence) == sequence
-						&& this.traces.compareAndSet(traceAt(index), trace, null) && removed < this.capacity) {
+						&& this.traces.compareAndSet(traceIndex(index), trace, null) && removed < this.capacity) {
 					removed++;
 				}
 			}
@@ -472,7 +472,7 @@ public class InMemoryTraceLog implements TraceLog {
 		if (slotNumber(sequence) != sequence) {
 			return null;
 		}
-		FnTrace trace = this.traces.get(traceAt(slot(sequence)));
+		FnTrace trace = this.traces.get(traceIndex(slot(sequence)));
 		return (slotNumber(sequence) == sequence) ? trace : null;
 	}
 
@@ -508,7 +508,7 @@ public class InMemoryTraceLog implements TraceLog {
 	 * traces take as many cache lines as its numbers and two writers' leases share a line
 	 * only where they meet.
 	 */
-	private static int traceAt(int slot) {
+	private static int traceIndex(int slot) {
 		return slot * TRACE_STRIDE;
 	}
 

@@ -53,14 +53,7 @@ class InMemoryTraceLogLeaseTests {
 
 	@Test
 	void aLeaseLeftUnusedHalfARingIsGivenUpByItsNextWriter() throws Exception {
-		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
-		lease(log);
-		push(log, "t1");
-		String[] others = new String[CAPACITY];
-		for (int i = 0; i < others.length; i++) {
-			others[i] = "o" + i;
-		}
-		pushFromOtherThread(log, others);
+		InMemoryTraceLog log = logWithAStaleLease();
 		push(log, "t2");
 		List<String> held = callIds(log.find(TraceQuery.newest(CAPACITY)));
 		assertThat(held).hasSize(CAPACITY).startsWith("t2", "o" + (CAPACITY - 1));
@@ -71,14 +64,7 @@ class InMemoryTraceLogLeaseTests {
 
 	@Test
 	void cursorGivesUpAStaleLease() throws Exception {
-		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
-		lease(log);
-		push(log, "t1");
-		String[] others = new String[CAPACITY];
-		for (int i = 0; i < others.length; i++) {
-			others[i] = "o" + i;
-		}
-		pushFromOtherThread(log, others);
+		InMemoryTraceLog log = logWithAStaleLease();
 		assertThat(log.cursor()).isEqualTo(counter(log));
 		assertThat(log.totalCount()).isEqualTo(CAPACITY + 1);
 		push(log, "t2");
@@ -123,6 +109,18 @@ class InMemoryTraceLogLeaseTests {
 		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE, 16))).isEqualTo(2);
 		assertThat(stripeCount(new InMemoryTraceLog(4 * 4 * InMemoryTraceLog.LEASE, 16))).isEqualTo(4);
 		assertThat(stripeCount(new InMemoryTraceLog(100_000, 64))).isEqualTo(16);
+	}
+
+	/**
+	 * A log in which the test thread pushed "t1" from a lease, then the other thread
+	 * pushed {@code CAPACITY} traces: more than half the ring, so the lease went stale.
+	 */
+	private InMemoryTraceLog logWithAStaleLease() throws Exception {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		lease(log);
+		push(log, "t1");
+		pushFromOtherThread(log, callIds("o", CAPACITY));
+		return log;
 	}
 
 	/**
@@ -174,6 +172,14 @@ class InMemoryTraceLogLeaseTests {
 		for (String callId : callIds) {
 			log.accept(Traces.ok(callId));
 		}
+	}
+
+	private static String[] callIds(String prefix, int count) {
+		String[] callIds = new String[count];
+		for (int i = 0; i < count; i++) {
+			callIds[i] = prefix + i;
+		}
+		return callIds;
 	}
 
 	private static List<String> callIds(List<FnTrace> traces) {
