@@ -3,7 +3,6 @@ package dev.fntrace.log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -24,18 +23,18 @@ import dev.fntrace.model.FnTrace;
  * cleared. The log shows the newest {@code capacity} published numbers.
  * <p>
  * A writer takes its number with one compare-and-set on a shared counter. When that fails
- * (other writers are pushing at the same moment), its stripe (threads are dealt stripes
- * in turn) leases a block of {@value #LEASE} numbers, and keeps leasing while it uses
- * them up, so that writers on different cores take their numbers from their own stripe
- * and write slots of their own, sharing a cache line only where two leases meet. A thread
- * never takes a number below one it took before, so each thread's traces keep their
- * order; across threads, the newest-first order is the order in which numbers were taken,
- * and under contention a trace may show some places away from where its finish time would
- * put it, never more than half the ring. A lease left unused that long is given up (by
- * its next writer, or by {@link #cursor()}) and its unused numbers are published empty.
- * So in any ring's worth of numbers a stripe has at most one open lease and three given
- * up, and the ring has that room beyond {@code capacity}: at most as many slots again as
- * the capacity, fewer stripes for a small log, none for one that has no room for two.
+ * (other writers are pushing at the same moment), its stripe (a thread's id chooses it)
+ * leases a block of {@value #LEASE} numbers, and keeps leasing while it uses them up, so
+ * that writers on different cores take their numbers from their own stripe and write
+ * slots of their own, sharing a cache line only where two leases meet. A thread never
+ * takes a number below one it took before, so each thread's traces keep their order;
+ * across threads, the newest-first order is the order in which numbers were taken, and
+ * under contention a trace may show some places away from where its finish time would put
+ * it, never more than half the ring. A lease left unused that long is given up (by its
+ * next writer, or by {@link #cursor()}) and its unused numbers are published empty. So in
+ * any ring's worth of numbers a stripe has at most one open lease and three given up, and
+ * the ring has that room beyond {@code capacity}: at most as many slots again as the
+ * capacity, fewer stripes for a small log, none for one that has no room for two.
  */
 public class InMemoryTraceLog implements TraceLog {
 
@@ -113,15 +112,14 @@ public class InMemoryTraceLog implements TraceLog {
 	 */
 	private final AtomicLongArray counters = new AtomicLongArray(5 * STRIPE_STRIDE);
 
-	private final AtomicInteger nextStripe = new AtomicInteger();
-
 	/**
 	 * Per thread: at 0 the number it took last (it never takes a leased number below it,
-	 * so each thread's traces keep their order), at 1 its stripe's index. Threads are
-	 * dealt stripes in turn, and move to the next when they collide with another.
+	 * so each thread's traces keep their order), at 1 its stripe's index. A thread starts
+	 * on the stripe of its id (threads made one after another get stripes in turn) and
+	 * moves to the next when it collides with another.
 	 */
 	private final ThreadLocal<long[]> writers = ThreadLocal
-		.withInitial(() -> new long[] { -1, stripeIndex(this.nextStripe.getAndIncrement()) });
+		.withInitial(() -> new long[] { -1, stripeIndex(threadStripe()) });
 
 	/**
 	 * Create a log that holds at most {@code capacity} traces, with a stripe per
@@ -218,6 +216,11 @@ public class InMemoryTraceLog implements TraceLog {
 		}
 		writer[0] = sequence;
 		return sequence;
+	}
+
+	@SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
+	private static int threadStripe() {
+		return (int) Thread.currentThread().getId();
 	}
 
 	private static int room(int stripes) {

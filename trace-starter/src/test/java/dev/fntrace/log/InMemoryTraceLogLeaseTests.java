@@ -135,11 +135,7 @@ class InMemoryTraceLogLeaseTests {
 	}
 
 	private static void giveStripeLease(InMemoryTraceLog log, long next, int remaining) {
-		@SuppressWarnings("unchecked")
-		ThreadLocal<long[]> writers = (ThreadLocal<long[]>) ReflectionTestUtils.getField(log, "writers");
-		assertThat(writers).isNotNull();
-		int at = (int) writers.get()[1];
-		stripes(log).set(at, (next << 8) | remaining);
+		stripes(log).set((int) writer(log)[1], (next << 8) | remaining);
 	}
 
 	private static long counter(InMemoryTraceLog log) {
@@ -164,8 +160,27 @@ class InMemoryTraceLogLeaseTests {
 		return value;
 	}
 
+	/**
+	 * Push from the other thread, on another stripe than the test thread's (a thread's id
+	 * chooses its stripe, so the two could share one).
+	 */
 	private void pushFromOtherThread(InMemoryTraceLog log, String... callIds) throws Exception {
-		this.other.submit(() -> push(log, callIds)).get(30, TimeUnit.SECONDS);
+		int testStripe = (int) writer(log)[1];
+		int stride = intField("STRIPE_STRIDE");
+		this.other.submit(() -> {
+			long[] writer = writer(log);
+			if (writer[1] == testStripe) {
+				writer[1] = (testStripe == stride) ? 2 * stride : stride;
+			}
+			push(log, callIds);
+		}).get(30, TimeUnit.SECONDS);
+	}
+
+	private static long[] writer(InMemoryTraceLog log) {
+		@SuppressWarnings("unchecked")
+		ThreadLocal<long[]> writers = (ThreadLocal<long[]>) ReflectionTestUtils.getField(log, "writers");
+		assertThat(writers).isNotNull();
+		return writers.get();
 	}
 
 	private static void push(InMemoryTraceLog log, String... callIds) {
