@@ -33,6 +33,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 
 /**
@@ -73,6 +74,17 @@ public class InterceptionBenchmark {
 		if (this.contender.startsWith("traced") && this.context.getBean(TraceLog.class).totalCount() == 0) {
 			throw new IllegalStateException("@Traced recorded nothing");
 		}
+		// the sinks the contender adds must have seen the calls, or it measured less
+		this.context.getBeanProvider(MeterRegistry.class).ifAvailable((registry) -> {
+			if (registry.find("fntrace.calls").timer() == null) {
+				throw new IllegalStateException(this.contender + " published no fntrace.calls timer");
+			}
+		});
+		this.context.getBeanProvider(ObservationMeters.class).ifAvailable((meters) -> {
+			if (meters.registry().getMeters().isEmpty()) {
+				throw new IllegalStateException(this.contender + " observed no call");
+			}
+		});
 		this.context.close();
 	}
 
@@ -226,11 +238,13 @@ public class InterceptionBenchmark {
 		}
 
 		@Bean
-		ObservedAspect observedAspect() {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig()
-				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
-			return new ObservedAspect(registry);
+		ObservationMeters observationMeters() {
+			return new ObservationMeters(new SimpleMeterRegistry());
+		}
+
+		@Bean
+		ObservedAspect observedAspect(ObservationMeters meters) {
+			return new ObservedAspect(meters.observationRegistry());
 		}
 
 	}
@@ -246,12 +260,8 @@ public class InterceptionBenchmark {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(TracedConfiguration.class)
 	static class TracedMetricsConfiguration {
-
-		@Bean
-		TracedWork work() {
-			return new TracedWork();
-		}
 
 		@Bean
 		MeterRegistry meterRegistry() {
@@ -261,19 +271,34 @@ public class InterceptionBenchmark {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(TracedConfiguration.class)
 	static class TracedObservationConfiguration {
 
 		@Bean
-		TracedWork work() {
-			return new TracedWork();
+		ObservationMeters observationMeters() {
+			return new ObservationMeters(new SimpleMeterRegistry());
 		}
 
 		@Bean
+		ObservationRegistry observationRegistry(ObservationMeters meters) {
+			return meters.observationRegistry();
+		}
+
+	}
+
+	/**
+	 * The meters of Micrometer's metrics handler, kept apart from the context's
+	 * {@link MeterRegistry} beans (fntrace would publish its own meters to one), so that
+	 * the contenders that observe calls can be checked to have recorded them.
+	 *
+	 * @param registry where the handler's meters go
+	 */
+	record ObservationMeters(SimpleMeterRegistry registry) {
+
 		ObservationRegistry observationRegistry() {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig()
-				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
-			return registry;
+			ObservationRegistry observations = ObservationRegistry.create();
+			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.registry));
+			return observations;
 		}
 
 	}

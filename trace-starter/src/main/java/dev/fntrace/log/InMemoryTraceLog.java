@@ -436,8 +436,10 @@ public class InMemoryTraceLog implements TraceLog {
 			int index = slot(sequence);
 			if (slotNumber(sequence) == sequence) {
 				FnTrace trace = this.traces.get(traceIndex(index));
-				if (trace != null && slotNumber(sequence) == sequence
-						&& this.traces.compareAndSet(traceIndex(index), trace, null) && removed < this.capacity) {
+				boolean dropped = trace != null && slotNumber(sequence) == sequence
+						&& this.traces.compareAndSet(traceIndex(index), trace, null);
+				// only the newest 'capacity' were shown: the older ones count as evicted
+				if (dropped && removed < this.capacity) {
 					removed++;
 				}
 			}

@@ -15,14 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.test.util.ReflectionTestUtils;
 
 import dev.fntrace.model.FnTrace;
 
@@ -62,10 +65,11 @@ class InMemoryTraceLogConcurrencyTests {
 		}
 	}
 
-	@Test
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
-	void logLargeEnoughForEveryWriteKeepsEveryTraceOnce() throws Exception {
-		InMemoryTraceLog log = new InMemoryTraceLog(TOTAL);
+	void logLargeEnoughForEveryWriteKeepsEveryTraceOnce(boolean leasing) throws Exception {
+		InMemoryTraceLog log = log(TOTAL, leasing);
 		run(log, 2, false);
 
 		List<FnTrace> held = log.find(TraceQuery.newest(TOTAL + 1));
@@ -82,10 +86,10 @@ class InMemoryTraceLogConcurrencyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(ints = { 1_000, 7, 1 })
+	@CsvSource({ "1000, false", "1000, true", "7, false", "1, false" })
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
-	void fullLogKeepsExactlyTheNewestCapacityTraces(int capacity) throws Exception {
-		InMemoryTraceLog log = new InMemoryTraceLog(capacity);
+	void fullLogKeepsExactlyTheNewestCapacityTraces(int capacity, boolean leasing) throws Exception {
+		InMemoryTraceLog log = log(capacity, leasing);
 		run(log, 2, false);
 
 		assertThat(log.size()).isEqualTo(capacity);
@@ -95,11 +99,9 @@ class InMemoryTraceLogConcurrencyTests {
 		assertNoDuplicates(held);
 		assertNewestFirstPerWriter(held);
 		// The log holds the writes with the newest 'capacity' sequence numbers. A
-		// writer's sequence
-		// numbers grow with its own index, so what the log holds of each writer is a run
-		// of that
-		// writer's newest writes: indexes n..4999, never a gap, never more than
-		// 'capacity' of them.
+		// writer's sequence numbers grow with its own index, so what the log holds of
+		// each writer is a run of that writer's newest writes: indexes n..4999, never a
+		// gap, never more than 'capacity' of them.
 		Map<Integer, TreeSet<Integer>> heldByWriter = indexesByWriter(held);
 		heldByWriter.forEach((writer, indexes) -> {
 			int count = indexes.size();
@@ -111,11 +113,12 @@ class InMemoryTraceLogConcurrencyTests {
 		});
 	}
 
-	@Test
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
-	void clearWhileWritingLeavesTheLogConsistent() throws Exception {
+	void clearWhileWritingLeavesTheLogConsistent(boolean leasing) throws Exception {
 		int capacity = 1_000;
-		InMemoryTraceLog log = new InMemoryTraceLog(capacity);
+		InMemoryTraceLog log = log(capacity, leasing);
 		Run run = run(log, 1, true);
 
 		int size = log.size();
@@ -138,6 +141,27 @@ class InMemoryTraceLogConcurrencyTests {
 		log.accept(Traces.ok("after"));
 		assertThat(log.find(TraceQuery.newest(10))).extracting(FnTrace::callId).containsExactly("after");
 		assertThat(log.totalCount()).isEqualTo(TOTAL + 1);
+	}
+
+	/**
+	 * A log whose writers take numbers as contention decides, or, with {@code leasing},
+	 * one whose every stripe starts with a used-up lease, so that its writers lease
+	 * blocks from their first push on (white box: the stripes' leases are set the way a
+	 * contended writer leaves them, whatever the machine's contention).
+	 */
+	private static InMemoryTraceLog log(int capacity, boolean leasing) {
+		InMemoryTraceLog log = new InMemoryTraceLog(capacity, 4);
+		if (leasing) {
+			AtomicLongArray stripes = (AtomicLongArray) ReflectionTestUtils.getField(log, "stripes");
+			Integer stride = (Integer) ReflectionTestUtils.getField(InMemoryTraceLog.class, "STRIPE_STRIDE");
+			assertThat(stripes).isNotNull();
+			assertThat(stride).isNotNull();
+			assertThat(stripes.length()).as("the log has stripes").isGreaterThan(2 * stride);
+			for (int at = stride; at < stripes.length() - stride; at += stride) {
+				stripes.set(at, 1L << 8);
+			}
+		}
+		return log;
 	}
 
 	/**
