@@ -24,17 +24,25 @@ import dev.fntrace.model.FnTrace;
  * <p>
  * A writer takes its number with one compare-and-set on a shared counter. When that fails
  * (other writers are pushing at the same moment), its stripe (a thread's id chooses it)
- * leases a block of {@value #LEASE} numbers, and keeps leasing while it uses them up, so
- * that writers on different cores take their numbers from their own stripe and write
- * slots of their own, sharing a cache line only where two leases meet. A thread never
- * takes a number below one it took before, so each thread's traces keep their order;
- * across threads, the newest-first order is the order in which numbers were taken, and
- * under contention a trace may show some places away from where its finish time would put
- * it, never more than half the ring. A lease left unused that long is given up (by its
- * next writer, or by {@link #cursor()}) and its unused numbers are published empty. So in
- * any ring's worth of numbers a stripe has at most one open lease and three given up, and
- * the ring has that room beyond {@code capacity}: at most as many slots again as the
- * capacity, fewer stripes for a small log, none for one that has no room for two.
+ * leases the rest of a block of {@value #LEASE} numbers, and keeps leasing while it uses
+ * them up, so that writers on different cores take their numbers from their own stripe
+ * and write slots of their own. A leasing log lays its blocks out of order (block
+ * {@code b} of a ring at place {@code b * step} modulo the blocks), so that the blocks
+ * two writers lease one after the other lie apart in memory, and the hardware's prefetch
+ * of one writer's next lines seldom takes the lines another is writing; the lines of a
+ * slot are the same from one ring to the next, so writers still hand them over. A thread
+ * never takes a number below one it took before, so each thread's traces keep their
+ * order; across threads, the newest-first order is the order in which numbers were taken,
+ * and under contention a trace may show some places away from where its finish time would
+ * put it, never more than half the ring. A lease left unused that long is given up (by
+ * its next writer, which leases again, or by {@link #cursor()}) and its unused numbers
+ * are published empty. So in any ring's worth of numbers a stripe has at most one open
+ * lease and three given up, and the ring has that room beyond {@code capacity} (rounded
+ * up to whole blocks): at most as many slots again as the capacity and one block, fewer
+ * stripes for a small log, none for one that has no room for two.
+ * <p>
+ * A slot takes 12 bytes (compressed references): its number, with the hash of its trace's
+ * function name in the low bits, and its trace.
  */
 public class InMemoryTraceLog implements TraceLog {
 
@@ -44,8 +52,18 @@ public class InMemoryTraceLog implements TraceLog {
 	/** The number of a slot no trace was ever written to. */
 	private static final long EMPTY = -1;
 
-	/** The function key of a slot no trace was ever written to. */
-	private static final long NO_KEY = 0xFFFFFFFFL << 32;
+	/**
+	 * A slot's published number is its sequence number above {@value #KEY_BITS} bits of
+	 * key: the lowest bit set when the slot holds a trace, then bits of the hash code of
+	 * its function's name. Sequence numbers stay below 2^47: at a million traces a
+	 * second, four years.
+	 */
+	private static final int KEY_BITS = 16;
+
+	private static final long KEY_MASK = (1L << KEY_BITS) - 1;
+
+	/** The key bit of a slot that holds a trace (a given-up number's slot holds none). */
+	private static final long HOLDS_TRACE = 1;
 
 	/**
 	 * A stripe's lease is one long: the next number above {@value #REMAINING_BITS} bits
@@ -57,9 +75,6 @@ public class InMemoryTraceLog implements TraceLog {
 
 	/** The lease of a stripe whose writer is taking a new block from the counter. */
 	private static final long LEASING = REMAINING;
-
-	/** References from one slot's trace to the next. */
-	private static final int TRACE_STRIDE = 4;
 
 	/** Longs from one stripe to the next: 128 bytes, so no two share a cache line. */
 	private static final int STRIPE_STRIDE = 16;
@@ -84,16 +99,23 @@ public class InMemoryTraceLog implements TraceLog {
 	/** How far behind the counter a leased number may be and still be used. */
 	private final long staleAfter;
 
+	/** The ring's blocks of {@value #LEASE} slots when it leases, else 0. */
+	private final int blocks;
+
 	/**
-	 * Two longs per slot, side by side so that a writer touches one cache line for both.
-	 * At {@code 2 * slot}, the number of the slot's trace: {@link #EMPTY}, a published
-	 * sequence number, or {@link #writing(long) a number being written}. At
-	 * {@code 2 * slot + 1}, the slot's function key: the low 32 bits of its sequence
-	 * number, then the hash code of its trace's function name. A query for one function
-	 * skips a slot whose key names the expected number and another hash without reading
-	 * its trace.
+	 * Where the ring lays a block after the block before it: a step prime to the number
+	 * of blocks near its golden section, so that the blocks leased one after the other,
+	 * by two or four writers at once, lie several blocks apart.
 	 */
-	private final AtomicLongArray numbersAndKeys;
+	private final long blockStep;
+
+	/**
+	 * Per slot, the number of its trace: {@link #EMPTY}, a published sequence number with
+	 * its {@link #KEY_BITS key}, or {@link #writing(long) a number being written}. A
+	 * query for one function skips a slot whose key names another hash, or no trace,
+	 * without reading its trace.
+	 */
+	private final AtomicLongArray numbers;
 
 	private final AtomicReferenceArray<FnTrace> traces;
 
@@ -155,16 +177,17 @@ public class InMemoryTraceLog implements TraceLog {
 			stripes >>= 1;
 		}
 		boolean leasing = stripes > 1;
-		this.slots = leasing ? capacity + room(stripes) : capacity;
+		this.blocks = leasing ? (capacity + room(stripes) + LEASE - 1) / LEASE : 0;
+		this.blockStep = leasing ? blockStep(this.blocks) : 0;
+		this.slots = leasing ? this.blocks * LEASE : capacity;
 		this.stripeMask = leasing ? stripes - 1 : -1;
 		// at most the capacity, so that a leased number still shows when first used
 		this.staleAfter = this.slots / 2;
-		this.numbersAndKeys = new AtomicLongArray(2 * this.slots);
+		this.numbers = new AtomicLongArray(this.slots);
 		for (int i = 0; i < this.slots; i++) {
-			this.numbersAndKeys.set(numberAt(i), EMPTY);
-			this.numbersAndKeys.set(keyAt(i), NO_KEY);
+			this.numbers.set(i, EMPTY);
 		}
-		this.traces = new AtomicReferenceArray<>(TRACE_STRIDE * this.slots);
+		this.traces = new AtomicReferenceArray<>(this.slots);
 		this.stripes = new AtomicLongArray(leasing ? STRIPE_STRIDE * (stripes + 2) : 0);
 	}
 
@@ -183,10 +206,14 @@ public class InMemoryTraceLog implements TraceLog {
 		long[] writer = this.writers.get();
 		int at = (int) writer[1];
 		long lease = this.stripes.get(at);
+		boolean stale = false;
 		if ((lease & REMAINING) != 0 && lease != LEASING) {
 			long next = lease >>> REMAINING_BITS;
 			if (next < leaseFloor()) {
+				// this stripe's writer was away while others pushed: it leases again
 				giveUp(at, lease);
+				lease = this.stripes.get(at);
+				stale = true;
 			}
 			else if (next > writer[0]) {
 				if (this.stripes.compareAndSet(at, lease, lease + (1L << REMAINING_BITS) - 1)) {
@@ -196,10 +223,10 @@ public class InMemoryTraceLog implements TraceLog {
 				writer[1] = stripeIndex(at / STRIPE_STRIDE);
 			}
 		}
-		// a stripe whose lease ran out leases again; one without a lease leases when the
-		// counter is contended
+		// a stripe whose lease ran out or went stale leases again; one without a lease
+		// leases when the counter is contended
 		long sequence;
-		if (lease == 0) {
+		if (lease == 0 && !stale) {
 			sequence = this.counters.get(NEXT);
 			if (this.counters.compareAndSet(NEXT, sequence, sequence + 1)) {
 				writer[0] = sequence;
@@ -208,8 +235,15 @@ public class InMemoryTraceLog implements TraceLog {
 			lease = this.stripes.get(at);
 		}
 		if ((lease & REMAINING) == 0 && this.stripes.compareAndSet(at, lease, LEASING)) {
-			sequence = this.counters.getAndAdd(NEXT, LEASE);
-			this.stripes.set(at, ((sequence + 1) << REMAINING_BITS) | (LEASE - 1));
+			// the rest of the counter's block, so that each lease fills slots of one
+			// block
+			long end;
+			do {
+				sequence = this.counters.get(NEXT);
+				end = (sequence | (LEASE - 1)) + 1;
+			}
+			while (!this.counters.compareAndSet(NEXT, sequence, end));
+			this.stripes.set(at, ((sequence + 1) << REMAINING_BITS) | (end - sequence - 1));
 		}
 		else {
 			sequence = this.counters.getAndIncrement(NEXT);
@@ -225,6 +259,23 @@ public class InMemoryTraceLog implements TraceLog {
 
 	private static int room(int stripes) {
 		return 4 * stripes * LEASE;
+	}
+
+	/**
+	 * The step between the places of consecutive blocks: the number prime to
+	 * {@code blocks} nearest below {@code 0.618 * blocks}.
+	 */
+	private static long blockStep(int blocks) {
+		for (int step = Math.max(1, (int) (blocks * 0.618)); step > 1; step--) {
+			if (gcd(step, blocks) == 1) {
+				return step;
+			}
+		}
+		return 1;
+	}
+
+	private static int gcd(int a, int b) {
+		return (b == 0) ? a : gcd(b, a % b);
 	}
 
 	private int stripeIndex(int stripe) {
@@ -260,14 +311,13 @@ public class InMemoryTraceLog implements TraceLog {
 	 */
 	private void write(long sequence, FnTrace trace, int fnHash) {
 		int index = slot(sequence);
-		int numberAt = numberAt(index);
 		long marker = writing(sequence);
-		long current = this.numbersAndKeys.get(numberAt);
+		long current = this.numbers.get(index);
 		while (true) {
 			if (sequenceOf(current) >= sequence) {
 				return;
 			}
-			long witness = this.numbersAndKeys.compareAndExchange(numberAt, current, marker);
+			long witness = this.numbers.compareAndExchange(index, current, marker);
 			if (witness == current) {
 				break;
 			}
@@ -279,16 +329,13 @@ public class InMemoryTraceLog implements TraceLog {
 		// its mark, is never replaced.
 		FnTrace before;
 		do {
-			before = this.traces.get(traceIndex(index));
-			if (this.numbersAndKeys.get(numberAt) != marker) {
+			before = this.traces.get(index);
+			if (this.numbers.get(index) != marker) {
 				return;
 			}
 		}
-		while (!this.traces.compareAndSet(traceIndex(index), before, trace));
-		if (trace != null) {
-			this.numbersAndKeys.setOpaque(keyAt(index), fnKey(sequence, fnHash));
-		}
-		this.numbersAndKeys.compareAndSet(numberAt, marker, sequence);
+		while (!this.traces.compareAndSet(index, before, trace));
+		this.numbers.compareAndSet(index, marker, published(sequence, trace != null, fnHash));
 	}
 
 	@Override
@@ -297,23 +344,21 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.counters.get(NEXT);
 		long lowest = Math.max(lowest(end), (query.after() != null) ? query.after() : 0);
 		boolean byFunction = query.fn() != null;
-		int fnHash = byFunction ? hash(query.fn()) : 0;
+		long fnKey = byFunction ? key(true, hash(query.fn())) : 0;
 		int visible = 0;
 		for (long sequence = end - 1; sequence >= lowest && visible < this.capacity
 				&& found.size() < query.limit(); sequence--) {
 			int index = slot(sequence);
-			if (this.numbersAndKeys.get(numberAt(index)) != sequence) {
+			long number = this.numbers.get(index);
+			if (number < 0 || number >>> KEY_BITS != sequence || (number & HOLDS_TRACE) == 0) {
 				continue;
 			}
 			// another function's trace is skipped without reading it
-			if (byFunction) {
-				long key = this.numbersAndKeys.getOpaque(keyAt(index));
-				if ((int) (key >>> 32) == (int) sequence && (int) key != fnHash) {
-					visible++;
-					continue;
-				}
+			if (byFunction && (number & KEY_MASK) != fnKey) {
+				visible++;
+				continue;
 			}
-			FnTrace trace = traceAt(sequence);
+			FnTrace trace = traceAt(sequence, index);
 			if (trace != null) {
 				visible++;
 				if (query.matches(trace)) {
@@ -375,7 +420,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.counters.get(NEXT);
 		long cursor = end;
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest; sequence--) {
-			if (slotNumber(sequence) < sequence) {
+			if (slotSequence(sequence) < sequence) {
 				cursor = sequence;
 			}
 		}
@@ -398,7 +443,7 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.counters.get(NEXT);
 		int size = 0;
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest && size < this.capacity; sequence--) {
-			if (slotNumber(sequence) == sequence && this.traces.get(traceIndex(slot(sequence))) != null) {
+			if (slotSequence(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
 				size++;
 			}
 		}
@@ -434,10 +479,10 @@ public class InMemoryTraceLog implements TraceLog {
 		int removed = 0;
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest; sequence--) {
 			int index = slot(sequence);
-			if (slotNumber(sequence) == sequence) {
-				FnTrace trace = this.traces.get(traceIndex(index));
-				boolean dropped = trace != null && slotNumber(sequence) == sequence
-						&& this.traces.compareAndSet(traceIndex(index), trace, null);
+			if (slotSequence(sequence) == sequence) {
+				FnTrace trace = this.traces.get(index);
+				boolean dropped = trace != null && slotSequence(sequence) == sequence
+						&& this.traces.compareAndSet(index, trace, null);
 				// only the newest 'capacity' were shown: the older ones count as evicted
 				if (dropped && removed < this.capacity) {
 					removed++;
@@ -449,12 +494,17 @@ public class InMemoryTraceLog implements TraceLog {
 	}
 
 	/**
-	 * The slot of a sequence number.
+	 * The slot of a sequence number: its place in its block, and its block's place in the
+	 * ring, when the log leases.
 	 * @param sequence the number
 	 * @return the slot's index
 	 */
 	private int slot(long sequence) {
-		return (int) (sequence % this.slots);
+		if (this.blocks == 0) {
+			return (int) (sequence % this.slots);
+		}
+		long block = (sequence / LEASE) % this.blocks;
+		return (int) ((block * this.blockStep) % this.blocks) * LEASE + (int) (sequence % LEASE);
 	}
 
 	/**
@@ -465,8 +515,15 @@ public class InMemoryTraceLog implements TraceLog {
 		return Math.max(Math.max(0, end - this.slots), this.counters.get(CLEARED));
 	}
 
-	private static long fnKey(long sequence, int fnHash) {
-		return ((long) (int) sequence << 32) | (fnHash & 0xFFFFFFFFL);
+	/**
+	 * The number a slot publishes: the sequence number and its key.
+	 */
+	private static long published(long sequence, boolean holdsTrace, int fnHash) {
+		return (sequence << KEY_BITS) | key(holdsTrace, fnHash);
+	}
+
+	private static long key(boolean holdsTrace, int fnHash) {
+		return holdsTrace ? (((fnHash ^ (fnHash >>> KEY_BITS)) << 1) & KEY_MASK) | HOLDS_TRACE : 0;
 	}
 
 	private static int hash(String fnName) {
@@ -474,11 +531,16 @@ public class InMemoryTraceLog implements TraceLog {
 	}
 
 	private FnTrace traceAt(long sequence) {
-		if (slotNumber(sequence) != sequence) {
+		return traceAt(sequence, slot(sequence));
+	}
+
+	private FnTrace traceAt(long sequence, int index) {
+		long number = this.numbers.get(index);
+		if (number < 0 || number >>> KEY_BITS != sequence) {
 			return null;
 		}
-		FnTrace trace = this.traces.get(traceIndex(slot(sequence)));
-		return (slotNumber(sequence) == sequence) ? trace : null;
+		FnTrace trace = this.traces.get(index);
+		return (this.numbers.get(index) == number) ? trace : null;
 	}
 
 	/**
@@ -493,10 +555,12 @@ public class InMemoryTraceLog implements TraceLog {
 	/**
 	 * What the slot of a sequence number says its number is.
 	 * @param sequence the sequence number
-	 * @return {@link #EMPTY}, the number published there, or a mark below {@link #EMPTY}
+	 * @return {@link #EMPTY}, the sequence number published there, or a mark below
+	 * {@link #EMPTY}
 	 */
-	private long slotNumber(long sequence) {
-		return this.numbersAndKeys.get(numberAt(slot(sequence)));
+	private long slotSequence(long sequence) {
+		long number = this.numbers.get(slot(sequence));
+		return (number >= 0) ? number >>> KEY_BITS : number;
 	}
 
 	/**
@@ -505,24 +569,10 @@ public class InMemoryTraceLog implements TraceLog {
 	 * @return the sequence number, or {@link #EMPTY} for an empty slot
 	 */
 	private static long sequenceOf(long number) {
+		if (number >= 0) {
+			return number >>> KEY_BITS;
+		}
 		return (number < EMPTY) ? -2 - number : number;
-	}
-
-	/**
-	 * Where a slot's trace is: {@value #TRACE_STRIDE} references apart, so that a lease's
-	 * traces take as many cache lines as its numbers and two writers' leases share a line
-	 * only where they meet.
-	 */
-	private static int traceIndex(int slot) {
-		return slot * TRACE_STRIDE;
-	}
-
-	private static int numberAt(int slot) {
-		return slot << 1;
-	}
-
-	private static int keyAt(int slot) {
-		return (slot << 1) + 1;
 	}
 
 }

@@ -58,8 +58,13 @@ class InMemoryTraceLogLeaseTests {
 		List<String> held = callIds(log.find(TraceQuery.newest(CAPACITY)));
 		assertThat(held).hasSize(CAPACITY).startsWith("t2", "o" + (CAPACITY - 1));
 		assertThat(log.totalCount()).isEqualTo(CAPACITY + 2);
-		// the given-up numbers were published empty, so nothing holds the cursor back
-		assertThat(log.cursor()).isEqualTo(counter(log));
+		// the writer leased again for t2 rather than take numbers one by one; the
+		// given-up
+		// numbers were published empty, so only its fresh lease holds the cursor back
+		long t2 = writer(log)[0];
+		assertThat(t2).isGreaterThan(CAPACITY);
+		assertThat(stripes(log).get((int) writer(log)[1]) >>> 8).isEqualTo(t2 + 1);
+		assertThat(log.cursor()).isEqualTo(t2 + 1);
 	}
 
 	@Test
@@ -104,6 +109,52 @@ class InMemoryTraceLogLeaseTests {
 	}
 
 	@Test
+	void aStripeLeasesTheRestOfTheCountersBlock() {
+		InMemoryTraceLog log = new InMemoryTraceLog(CAPACITY, 4);
+		push(log, "t0", "t1", "t2");
+		// a lease that ran out: the stripe leases again, up to the end of the block
+		giveStripeLease(log, 3, 0);
+		push(log, "t3");
+		int lease = InMemoryTraceLog.LEASE;
+		assertThat(counter(log)).isEqualTo(lease);
+		assertThat(stripes(log).get((int) writer(log)[1])).isEqualTo((4L << 8) | (lease - 4));
+		assertThat(log.totalCount()).isEqualTo(4);
+		// a block boundary: the next lease is a whole block
+		giveStripeLease(log, lease, 0);
+		push(log, "t4");
+		assertThat(counter(log)).isEqualTo(2 * lease);
+		assertThat(callIds(log.find(TraceQuery.newest(10)))).containsExactly("t4", "t3", "t2", "t1", "t0");
+	}
+
+	@Test
+	void aLeasingRingLaysConsecutiveBlocksApart() {
+		for (int capacity : new int[] { 512, CAPACITY, 4_000, 20_000 }) {
+			InMemoryTraceLog log = new InMemoryTraceLog(capacity, 4);
+			int slots = ((AtomicLongArray) ReflectionTestUtils.getField(log, "numbers")).length();
+			int lease = InMemoryTraceLog.LEASE;
+			assertThat(slots % lease).isZero();
+			int blocks = slots / lease;
+			boolean[] taken = new boolean[slots];
+			for (long sequence = 7L * slots; sequence < 8L * slots; sequence++) {
+				int slot = slot(log, sequence);
+				assertThat(taken[slot]).as("slot %d of capacity %d taken twice", slot, capacity).isFalse();
+				taken[slot] = true;
+				// a block's numbers fill one block of slots, in order
+				assertThat(slot % lease).isEqualTo((int) (sequence % lease));
+			}
+			// the blocks two to four writers lease one after the other lie apart
+			for (long block = 0; block < blocks; block++) {
+				for (int next = 1; next <= 3; next++) {
+					int apart = Math.abs(slot(log, block * lease) - slot(log, (block + next) * lease)) / lease;
+					assertThat(Math.min(apart, blocks - apart))
+						.as("capacity %d, block %d and %d", capacity, block, block + next)
+						.isGreaterThanOrEqualTo(2);
+				}
+			}
+		}
+	}
+
+	@Test
 	void aLogWithoutRoomForTwoStripesTakesNoLeases() {
 		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE - 1, 16))).isZero();
 		assertThat(stripeCount(new InMemoryTraceLog(4 * 2 * InMemoryTraceLog.LEASE, 16))).isEqualTo(2);
@@ -136,6 +187,12 @@ class InMemoryTraceLogLeaseTests {
 
 	private static void giveStripeLease(InMemoryTraceLog log, long next, int remaining) {
 		stripes(log).set((int) writer(log)[1], (next << 8) | remaining);
+	}
+
+	private static int slot(InMemoryTraceLog log, long sequence) {
+		Integer slot = ReflectionTestUtils.invokeMethod(log, "slot", sequence);
+		assertThat(slot).isNotNull();
+		return slot;
 	}
 
 	private static long counter(InMemoryTraceLog log) {
