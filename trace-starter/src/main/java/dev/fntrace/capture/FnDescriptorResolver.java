@@ -27,7 +27,18 @@ public final class FnDescriptorResolver {
 
 	private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
 
+	/** How many method and target class pairs {@link #recent} holds: a power of two. */
+	private static final int RECENT = 256;
+
 	private final Map<Method, TargetDescriptors> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * The descriptors found last, by the identity of their method and target class: a
+	 * call finds its own without the map, whose lookup compares methods by their
+	 * signature. A slot holds one immutable entry, overwritten by any pair that hashes to
+	 * it.
+	 */
+	private final Recent[] recent = new Recent[RECENT];
 
 	private final String[] include;
 
@@ -66,9 +77,19 @@ public final class FnDescriptorResolver {
 		if (target == null) {
 			return resolve(method, method.getDeclaringClass());
 		}
+		Class<?> targetClass = target.getClass();
+		int at = (System.identityHashCode(method) * 31 + System.identityHashCode(targetClass)) & (RECENT - 1);
+		Recent recent = this.recent[at];
+		if (recent != null && recent.method == method && recent.targetClass == targetClass) {
+			return recent.descriptor;
+		}
 		TargetDescriptors known = this.cache.get(method);
-		FnDescriptor descriptor = (known != null) ? known.find(target.getClass()) : null;
-		return (descriptor != null) ? descriptor : resolve(method, target.getClass(), AopUtils.getTargetClass(target));
+		FnDescriptor descriptor = (known != null) ? known.find(targetClass) : null;
+		if (descriptor == null) {
+			descriptor = resolve(method, targetClass, AopUtils.getTargetClass(target));
+		}
+		this.recent[at] = new Recent(method, targetClass, descriptor);
+		return descriptor;
 	}
 
 	private FnDescriptor resolve(Method method, Class<?> key, Class<?> targetClass) {
@@ -134,6 +155,13 @@ public final class FnDescriptorResolver {
 	 * so a lookup is a reference comparison and allocates nothing. Replaced, never
 	 * changed, when another target class comes.
 	 */
+	/**
+	 * A descriptor found for a method and target class, read without a lock: its fields
+	 * are final, so a thread that sees the entry sees them.
+	 */
+	private record Recent(Method method, Class<?> targetClass, FnDescriptor descriptor) {
+	}
+
 	private static final class TargetDescriptors {
 
 		private final Class<?>[] targetClasses;

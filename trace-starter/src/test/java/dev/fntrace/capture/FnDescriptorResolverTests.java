@@ -42,6 +42,26 @@ class FnDescriptorResolverTests {
 		assertThat(this.resolver.resolve(method, ExcludedJobs.class)).isSameAs(onExcluded);
 	}
 
+	@Test
+	void callsOnTargetObjectsFindTheirOwnClassesDescriptorWhateverCameBefore() throws Exception {
+		Method method = Base.class.getMethod("run");
+		Object reports = new Reports();
+		Object excluded = new ExcludedJobs();
+		FnDescriptor onReports = this.resolver.resolveOn(method, reports);
+		FnDescriptor onExcluded = this.resolver.resolveOn(method, excluded);
+		assertThat(onReports.name()).isEqualTo("Reports.run");
+		assertThat(onExcluded.name()).isEqualTo("ExcludedJobs.run");
+		for (int i = 0; i < 1_000; i++) {
+			assertThat(this.resolver.resolveOn(method, reports)).isSameAs(onReports);
+			assertThat(this.resolver.resolveOn(method, excluded)).isSameAs(onExcluded);
+			assertThat(this.resolver.resolveOn(Orders.class.getMethod("place"), new Orders()).name())
+				.isEqualTo("placeOrder");
+		}
+		// the same answers as a lookup by class
+		assertThat(this.resolver.resolve(method, Reports.class)).isSameAs(onReports);
+		assertThat(this.resolver.resolve(method, ExcludedJobs.class)).isSameAs(onExcluded);
+	}
+
 	static class Orders {
 
 		@Traced("placeOrder")
