@@ -151,17 +151,17 @@ public final class FnDescriptorResolver {
 	}
 
 	/**
-	 * The descriptors of one method, by the target classes it was called on: usually one,
-	 * so a lookup is a reference comparison and allocates nothing. Replaced, never
-	 * changed, when another target class comes.
-	 */
-	/**
 	 * A descriptor found for a method and target class, read without a lock: its fields
 	 * are final, so a thread that sees the entry sees them.
 	 */
 	private record Recent(Method method, Class<?> targetClass, FnDescriptor descriptor) {
 	}
 
+	/**
+	 * The descriptors of one method, by the target classes it was called on: usually one,
+	 * so a lookup is a reference comparison and allocates nothing. Replaced, never
+	 * changed, when another target class comes.
+	 */
 	private static final class TargetDescriptors {
 
 		private final Class<?>[] targetClasses;

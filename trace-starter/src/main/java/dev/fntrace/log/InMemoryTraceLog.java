@@ -350,7 +350,7 @@ public class InMemoryTraceLog implements TraceLog {
 				&& found.size() < query.limit(); sequence--) {
 			int index = slot(sequence);
 			long number = this.numbers.get(index);
-			if (number < 0 || number >>> KEY_BITS != sequence || (number & HOLDS_TRACE) == 0) {
+			if (!publishes(number, sequence) || (number & HOLDS_TRACE) == 0) {
 				continue;
 			}
 			// another function's trace is skipped without reading it
@@ -443,7 +443,8 @@ public class InMemoryTraceLog implements TraceLog {
 		long end = this.counters.get(NEXT);
 		int size = 0;
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest && size < this.capacity; sequence--) {
-			if (slotSequence(sequence) == sequence && this.traces.get(slot(sequence)) != null) {
+			int index = slot(sequence);
+			if (publishes(this.numbers.get(index), sequence) && this.traces.get(index) != null) {
 				size++;
 			}
 		}
@@ -479,9 +480,9 @@ public class InMemoryTraceLog implements TraceLog {
 		int removed = 0;
 		for (long sequence = end - 1, lowest = lowest(end); sequence >= lowest; sequence--) {
 			int index = slot(sequence);
-			if (slotSequence(sequence) == sequence) {
+			if (publishes(this.numbers.get(index), sequence)) {
 				FnTrace trace = this.traces.get(index);
-				boolean dropped = trace != null && slotSequence(sequence) == sequence
+				boolean dropped = trace != null && publishes(this.numbers.get(index), sequence)
 						&& this.traces.compareAndSet(index, trace, null);
 				// only the newest 'capacity' were shown: the older ones count as evicted
 				if (dropped && removed < this.capacity) {
@@ -536,7 +537,7 @@ public class InMemoryTraceLog implements TraceLog {
 
 	private FnTrace traceAt(long sequence, int index) {
 		long number = this.numbers.get(index);
-		if (number < 0 || number >>> KEY_BITS != sequence) {
+		if (!publishes(number, sequence)) {
 			return null;
 		}
 		FnTrace trace = this.traces.get(index);
@@ -561,6 +562,16 @@ public class InMemoryTraceLog implements TraceLog {
 	private long slotSequence(long sequence) {
 		long number = this.numbers.get(slot(sequence));
 		return (number >= 0) ? number >>> KEY_BITS : number;
+	}
+
+	/**
+	 * Whether a slot's number is a sequence number's, published.
+	 * @param number what the slot's number says
+	 * @param sequence the sequence number
+	 * @return whether the slot holds that number's trace, or its given-up emptiness
+	 */
+	private static boolean publishes(long number, long sequence) {
+		return number >= 0 && number >>> KEY_BITS == sequence;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package dev.fntrace.capture;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.fntrace.Traced;
 import dev.fntrace.model.FnType;
@@ -60,6 +65,38 @@ class FnDescriptorResolverTests {
 		// the same answers as a lookup by class
 		assertThat(this.resolver.resolve(method, Reports.class)).isSameAs(onReports);
 		assertThat(this.resolver.resolve(method, ExcludedJobs.class)).isSameAs(onExcluded);
+	}
+
+	@Test
+	void concurrentCallsOnTargetsOfSeveralClassesEachFindTheirOwnDescriptor() throws Exception {
+		Method run = Base.class.getMethod("run");
+		Method place = Orders.class.getMethod("place");
+		Object[] targets = { new Reports(), new ExcludedJobs(), new Orders() };
+		Method[] methods = { run, run, place };
+		String[] names = { "Reports.run", "ExcludedJobs.run", "placeOrder" };
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> wrong = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int first = t;
+				wrong.add(threads.submit(() -> {
+					int mismatches = 0;
+					for (int i = 0; i < 20_000; i++) {
+						int k = (first + i) % targets.length;
+						if (!this.resolver.resolveOn(methods[k], targets[k]).name().equals(names[k])) {
+							mismatches++;
+						}
+					}
+					return mismatches;
+				}));
+			}
+			for (Future<Integer> mismatches : wrong) {
+				assertThat(mismatches.get(30, TimeUnit.SECONDS)).isZero();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	static class Orders {
