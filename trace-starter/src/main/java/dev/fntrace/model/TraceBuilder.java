@@ -1,5 +1,7 @@
 package dev.fntrace.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,11 +9,34 @@ import java.util.List;
  * The mutable record of a call in progress; {@link #finish} turns it into an immutable
  * {@link FnTrace}. Capture points on any thread may add to it while the call runs, so
  * every mutator of the builder is synchronized; contention is rare (one call, usually one
- * thread). An operation's row count, which may be set after the operation was added, is
- * published through volatile fields of its {@link OpBuilder}. Every list it keeps is
- * bounded by its {@link TraceLimits}: what does not fit is counted, never kept.
+ * thread). A call that recorded nothing beyond itself (the common case) finishes without
+ * the lock: its {@link #finish} only moves the builder from open to finished, which a
+ * mutator that records something must do the other way first (open to shared). An
+ * operation's row count, which may be set after the operation was added, is published
+ * through volatile fields of its {@link OpBuilder}. Every list it keeps is bounded by its
+ * {@link TraceLimits}: what does not fit is counted, never kept.
  */
 public final class TraceBuilder {
+
+	/** No mutator recorded anything yet: {@link #finish} needs no lock. */
+	private static final int OPEN = 0;
+
+	/** A mutator recorded something: {@link #finish} takes the lock. */
+	private static final int SHARED = 1;
+
+	/** Finished or discarded: nothing is recorded any more. */
+	private static final int FINISHED = 2;
+
+	private static final VarHandle PHASE;
+
+	static {
+		try {
+			PHASE = MethodHandles.lookup().findVarHandle(TraceBuilder.class, "phase", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final CallHeader header;
 
@@ -23,7 +48,10 @@ public final class TraceBuilder {
 
 	private boolean scheduledRun;
 
-	/** What the call recorded beyond itself; created by the first record. */
+	/**
+	 * What the call recorded beyond itself; created by the first record, which moves the
+	 * phase from open to shared.
+	 */
 	private Recorded recorded;
 
 	private volatile FnOutcome.RolledBack rollback;
@@ -32,7 +60,11 @@ public final class TraceBuilder {
 
 	private volatile boolean hasTracedChildren;
 
-	private boolean finished;
+	/**
+	 * {@link #OPEN}, {@link #SHARED} or {@link #FINISHED}: changed under the lock, except
+	 * by {@link #finish} and {@link #discard}.
+	 */
+	private volatile int phase;
 
 	private volatile Object attachment;
 
@@ -214,7 +246,7 @@ public final class TraceBuilder {
 	 * @return {@code true} the first time
 	 */
 	public synchronized boolean claimTransaction() {
-		if (this.transactionClaimed || this.finished) {
+		if (this.transactionClaimed || this.phase == FINISHED) {
 			return false;
 		}
 		this.transactionClaimed = true;
@@ -236,10 +268,13 @@ public final class TraceBuilder {
 	 */
 	public synchronized OpBuilder addOp(DbOp op, String entity, String id, long startNanos, long durationNanos,
 			boolean ok, String sql, Integer batchSize) {
-		if (this.finished) {
+		if (this.phase == FINISHED) {
 			return null;
 		}
 		Recorded recorded = recorded();
+		if (recorded == null) {
+			return null;
+		}
 		if (recorded.opCount() >= this.limits.maxOps()) {
 			recorded.opsDropped++;
 			return null;
@@ -253,8 +288,16 @@ public final class TraceBuilder {
 		return builder;
 	}
 
+	/**
+	 * What the call recorded, created by the first record. Called under the lock.
+	 * @return the record, or {@code null} if the call finished without the lock meanwhile
+	 */
 	private Recorded recorded() {
 		if (this.recorded == null) {
+			// without a record the phase is open, or finished without the lock
+			if (!PHASE.compareAndSet(this, OPEN, SHARED)) {
+				return null;
+			}
 			this.recorded = new Recorded();
 		}
 		return this.recorded;
@@ -289,10 +332,13 @@ public final class TraceBuilder {
 	 * @param bytes the chunk's size in bytes
 	 */
 	public synchronized void addStreamChunk(long bytes) {
-		if (this.finished) {
+		if (this.phase == FINISHED) {
 			return;
 		}
 		Recorded recorded = recorded();
+		if (recorded == null) {
+			return;
+		}
 		recorded.streamChunks++;
 		recorded.streamBytes += bytes;
 	}
@@ -305,10 +351,13 @@ public final class TraceBuilder {
 	 * dropped)
 	 */
 	public synchronized int addSchedule(ScheduleTrace schedule) {
-		if (this.finished) {
+		if (this.phase == FINISHED) {
 			return -1;
 		}
 		Recorded recorded = recorded();
+		if (recorded == null) {
+			return -1;
+		}
 		if (recorded.schedules == null) {
 			recorded.schedules = new ArrayList<>(2);
 		}
@@ -327,7 +376,7 @@ public final class TraceBuilder {
 	 */
 	public synchronized void updateSchedule(int index, ScheduleStatus status) {
 		List<ScheduleTrace> schedules = (this.recorded != null) ? this.recorded.schedules : null;
-		if (!this.finished && index >= 0 && schedules != null && index < schedules.size()) {
+		if (this.phase != FINISHED && index >= 0 && schedules != null && index < schedules.size()) {
 			schedules.set(index, schedules.get(index).withStatus(status));
 		}
 	}
@@ -349,7 +398,7 @@ public final class TraceBuilder {
 	 * @return the operations taken, in order; empty when the trace is finished
 	 */
 	public synchronized List<OpBuilder> takeOpsSince(OpsMark mark) {
-		if (this.finished || this.recorded == null) {
+		if (this.phase == FINISHED || this.recorded == null) {
 			return List.of();
 		}
 		Recorded recorded = this.recorded;
@@ -394,16 +443,20 @@ public final class TraceBuilder {
 	 * @param endNanos when it ended, as {@link System#nanoTime()}
 	 * @return the immutable trace, or {@code null} if the call was already finished
 	 */
-	public synchronized FnTrace finish(FnOutcome outcome, long endNanos) {
-		if (this.finished) {
-			return null;
-		}
-		this.finished = true;
+	public FnTrace finish(FnOutcome outcome, long endNanos) {
 		double durationMs = OpBuilder.millis(endNanos - this.startNanos);
-		Recorded recorded = this.recorded;
-		if (recorded == null) {
+		if (PHASE.compareAndSet(this, OPEN, FINISHED)) {
 			return new FnTrace(this.header, durationMs, outcome, List.of(), 0, 0, 0, List.of(), 0, null, null);
 		}
+		return finishRecorded(outcome, durationMs);
+	}
+
+	private synchronized FnTrace finishRecorded(FnOutcome outcome, double durationMs) {
+		if (this.phase == FINISHED) {
+			return null;
+		}
+		this.phase = FINISHED;
+		Recorded recorded = this.recorded;
 		List<OpTrace> builtOps;
 		if (recorded.ops == null || recorded.ops.isEmpty()) {
 			builtOps = List.of();
@@ -424,16 +477,16 @@ public final class TraceBuilder {
 	 * End the call without making a trace of it: nothing can be added afterwards, and
 	 * {@link #finish} makes nothing.
 	 */
-	public synchronized void discard() {
-		this.finished = true;
+	public void discard() {
+		this.phase = FINISHED;
 	}
 
 	/**
 	 * Whether the call has finished.
 	 * @return {@code true} once {@link #finish} has run
 	 */
-	public synchronized boolean isFinished() {
-		return this.finished;
+	public boolean isFinished() {
+		return this.phase == FINISHED;
 	}
 
 	/**
