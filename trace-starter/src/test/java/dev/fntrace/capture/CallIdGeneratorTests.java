@@ -1,9 +1,18 @@
 package dev.fntrace.capture;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +52,56 @@ class CallIdGeneratorTests {
 		for (int i = 0; i < 70_000; i++) {
 			assertThat(seen.add(ids.next())).isTrue();
 		}
+	}
+
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void threadsTakingIdsAtOnceGetUniqueIdsThatGrowPerThread() throws Exception {
+		CallIdGenerator ids = new CallIdGenerator(7L);
+		int threads = 4;
+		int perThread = 50_000;
+		Set<Long> seen = ConcurrentHashMap.newKeySet();
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CyclicBarrier start = new CyclicBarrier(threads);
+			List<Future<?>> takers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				takers.add(executor.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					long last = 0;
+					for (int i = 0; i < perThread; i++) {
+						long sequence = ids.nextSequence();
+						assertThat(sequence).isGreaterThan(last);
+						assertThat(seen.add(sequence)).as("sequence %d taken once", sequence).isTrue();
+						last = sequence;
+					}
+					return null;
+				}));
+			}
+			for (Future<?> taker : takers) {
+				taker.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(seen).hasSize(threads * perThread);
+		// each thread leaves at most one block partly unused
+		assertThat(seen.stream().mapToLong(Long::longValue).max().getAsLong())
+			.isLessThanOrEqualTo((long) threads * perThread + threads * CallIdGenerator.BLOCK);
+	}
+
+	@Test
+	void aThreadTakesItsNumbersInBlocks() throws Exception {
+		CallIdGenerator ids = new CallIdGenerator(7L);
+		assertThat(ids.nextSequence()).isEqualTo(1);
+		Thread other = new Thread(() -> assertThat(ids.nextSequence()).isEqualTo(CallIdGenerator.BLOCK + 1));
+		List<Throwable> failures = new ArrayList<>();
+		other.setUncaughtExceptionHandler((thread, ex) -> failures.add(ex));
+		other.start();
+		other.join(10_000);
+		assertThat(failures).isEmpty();
+		assertThat(ids.nextSequence()).isEqualTo(2);
 	}
 
 	@Test
