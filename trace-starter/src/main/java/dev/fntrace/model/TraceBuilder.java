@@ -268,9 +268,6 @@ public final class TraceBuilder {
 	 */
 	public synchronized OpBuilder addOp(DbOp op, String entity, String id, long startNanos, long durationNanos,
 			boolean ok, String sql, Integer batchSize) {
-		if (this.phase == FINISHED) {
-			return null;
-		}
 		Recorded recorded = recorded();
 		if (recorded == null) {
 			return null;
@@ -290,9 +287,12 @@ public final class TraceBuilder {
 
 	/**
 	 * What the call recorded, created by the first record. Called under the lock.
-	 * @return the record, or {@code null} if the call finished without the lock meanwhile
+	 * @return the record, or {@code null} once the call finished
 	 */
 	private Recorded recorded() {
+		if (this.phase == FINISHED) {
+			return null;
+		}
 		if (this.recorded == null) {
 			// without a record the phase is open, or finished without the lock
 			if (!PHASE.compareAndSet(this, OPEN, SHARED)) {
@@ -332,9 +332,6 @@ public final class TraceBuilder {
 	 * @param bytes the chunk's size in bytes
 	 */
 	public synchronized void addStreamChunk(long bytes) {
-		if (this.phase == FINISHED) {
-			return;
-		}
 		Recorded recorded = recorded();
 		if (recorded == null) {
 			return;
@@ -351,9 +348,6 @@ public final class TraceBuilder {
 	 * dropped)
 	 */
 	public synchronized int addSchedule(ScheduleTrace schedule) {
-		if (this.phase == FINISHED) {
-			return -1;
-		}
 		Recorded recorded = recorded();
 		if (recorded == null) {
 			return -1;

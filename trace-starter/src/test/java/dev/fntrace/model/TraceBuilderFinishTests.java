@@ -59,8 +59,7 @@ class TraceBuilderFinishTests {
 	@Test
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
 	void whatOtherThreadsRecordWhileTheCallFinishesIsKeptOrRefused() throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(3);
-		try {
+		onThreads(3, (executor) -> {
 			for (int round = 0; round < ROUNDS; round++) {
 				TraceBuilder trace = trace();
 				CyclicBarrier start = new CyclicBarrier(3);
@@ -83,17 +82,13 @@ class TraceBuilderFinishTests {
 				assertThat(finished.ops()).as("round %d", round).hasSize(opAccepted ? 1 : 0);
 				assertThat(finished.schedules()).as("round %d", round).hasSize(scheduleAccepted ? 1 : 0);
 			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		});
 	}
 
 	@Test
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
 	void onlyOneOfTwoRacingFinishesMakesATrace() throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(2);
-		try {
+		onThreads(2, (executor) -> {
 			for (int round = 0; round < ROUNDS; round++) {
 				TraceBuilder trace = trace();
 				if (round % 2 == 1) {
@@ -115,6 +110,13 @@ class TraceBuilderFinishTests {
 				}
 				assertThat(made).as("round %d", round).isEqualTo(1);
 			}
+		});
+	}
+
+	private static void onThreads(int threads, Rounds rounds) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			rounds.run(executor);
 		}
 		finally {
 			executor.shutdownNow();
@@ -128,6 +130,15 @@ class TraceBuilderFinishTests {
 	private static TraceBuilder trace() {
 		return new TraceBuilder("c-1", "placeBid", FnType.MUTATION, null, null, null, null, 0L, 0L,
 				TraceLimits.DEFAULTS);
+	}
+
+	/**
+	 * The rounds of a race, run on an executor of their own.
+	 */
+	private interface Rounds {
+
+		void run(ExecutorService executor) throws Exception;
+
 	}
 
 }
