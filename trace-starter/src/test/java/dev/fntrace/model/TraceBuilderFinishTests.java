@@ -2,6 +2,7 @@ package dev.fntrace.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,18 +64,10 @@ class TraceBuilderFinishTests {
 			for (int round = 0; round < ROUNDS; round++) {
 				TraceBuilder trace = trace();
 				CyclicBarrier start = new CyclicBarrier(3);
-				Future<Boolean> op = executor.submit(() -> {
-					start.await(10, TimeUnit.SECONDS);
-					return trace.addOp(DbOp.QUERY, "lot", null, 0, 1, true, null, null) != null;
-				});
-				Future<Boolean> schedule = executor.submit(() -> {
-					start.await(10, TimeUnit.SECONDS);
-					return trace.addSchedule(schedule()) >= 0;
-				});
-				Future<FnTrace> finish = executor.submit(() -> {
-					start.await(10, TimeUnit.SECONDS);
-					return trace.finish(FnOutcome.OK, 1);
-				});
+				Future<Boolean> op = atStart(executor, start,
+						() -> trace.addOp(DbOp.QUERY, "lot", null, 0, 1, true, null, null) != null);
+				Future<Boolean> schedule = atStart(executor, start, () -> trace.addSchedule(schedule()) >= 0);
+				Future<FnTrace> finish = atStart(executor, start, () -> trace.finish(FnOutcome.OK, 1));
 				FnTrace finished = finish.get(10, TimeUnit.SECONDS);
 				boolean opAccepted = op.get(10, TimeUnit.SECONDS);
 				boolean scheduleAccepted = schedule.get(10, TimeUnit.SECONDS);
@@ -97,10 +90,7 @@ class TraceBuilderFinishTests {
 				CyclicBarrier start = new CyclicBarrier(2);
 				List<Future<FnTrace>> finishes = new ArrayList<>();
 				for (int i = 0; i < 2; i++) {
-					finishes.add(executor.submit(() -> {
-						start.await(10, TimeUnit.SECONDS);
-						return trace.finish(FnOutcome.OK, 1);
-					}));
+					finishes.add(atStart(executor, start, () -> trace.finish(FnOutcome.OK, 1)));
 				}
 				int made = 0;
 				for (Future<FnTrace> finish : finishes) {
@@ -121,6 +111,17 @@ class TraceBuilderFinishTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Submit a task that waits at the barrier before it runs, so that the racing tasks
+	 * start together.
+	 */
+	private static <T> Future<T> atStart(ExecutorService executor, CyclicBarrier start, Callable<T> task) {
+		return executor.submit(() -> {
+			start.await(10, TimeUnit.SECONDS);
+			return task.call();
+		});
 	}
 
 	private static ScheduleTrace schedule() {
