@@ -7,7 +7,8 @@
 # microseconds per request, the app's CPU time per request (from /proc/<pid>/stat) and the bytes
 # it allocated per request (JFR's per-thread allocation totals, see e2e/AllocatedBytes.java), and
 # fntrace's own share of the app's sampled CPU time and allocation (JFR samples charged to the
-# innermost non-JDK frame, see e2e/FnTraceShare.java): a measure that does not swing with the
+# innermost non-JDK frame, and, with what it calls, also the samples in the Micrometer, tracer
+# and JDK code fntrace calls, see e2e/FnTraceShare.java): a measure that does not swing with the
 # machine's load as throughput does.
 #
 # Settings (environment): PAIRS (on/off pairs, 4), DURATION (measured seconds per run, 10),
@@ -179,7 +180,7 @@ run() {
 	local tps cpu_us
 	tps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
 	cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v r="$requests" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
-	printf '%-4s %8s req/s  latency %7s us  cpu %5s us/req  alloc %7s B/req  non-2xx %s  fntrace %s%% of %s CPU samples, %s%% of sampled allocation\n' \
+	printf '%-4s %8s req/s  latency %7s us  cpu %5s us/req  alloc %7s B/req  non-2xx %s  fntrace %s%% of %s CPU samples, %s%% of sampled allocation; with what it calls %s%%, %s%%\n' \
 		"$label" "$tps" "$latency" "$cpu_us" "$((bytes / requests))" "${errors:-0}" $share >&2
 	if [[ "${errors:-0}" != 0 ]]; then
 		echo "e2e: warning: $errors responses were not 2xx or 3xx in the '$label' run" >&2
@@ -222,14 +223,18 @@ for label in on off; do
 done
 grep "^on " "$WORK/results" | awk '{ print $8 }' | median >"$WORK/on.cpushare"
 grep "^on " "$WORK/results" | awk '{ print $10 }' | median >"$WORK/on.allocshare"
+grep "^on " "$WORK/results" | awk '{ print $11 }' | median >"$WORK/on.callsshare"
+grep "^on " "$WORK/results" | awk '{ print $12 }' | median >"$WORK/on.callsallocshare"
 awk -v on="$(cat "$WORK/on.tps")" -v off="$(cat "$WORK/off.tps")" \
 	-v con="$(cat "$WORK/on.cpu")" -v coff="$(cat "$WORK/off.cpu")" \
 	-v bon="$(cat "$WORK/on.bytes")" -v boff="$(cat "$WORK/off.bytes")" -v off_args="$OFF_ARGS" \
-	-v cshare="$(cat "$WORK/on.cpushare")" -v ashare="$(cat "$WORK/on.allocshare")" 'BEGIN {
+	-v cshare="$(cat "$WORK/on.cpushare")" -v ashare="$(cat "$WORK/on.allocshare")" \
+	-v kshare="$(cat "$WORK/on.callsshare")" -v kashare="$(cat "$WORK/on.callsallocshare")" 'BEGIN {
 	printf "\nmedians over the runs (tracing off = %s)\n", off_args
 	printf "throughput       on %9.0f req/s   off %9.0f req/s   ratio %.3f (target >= 0.98: %s)\n", on, off, on / off, (on / off >= 0.98) ? "met" : "missed"
 	printf "added time       %.1f us per request (1/throughput, on minus off)\n", (1 / on - 1 / off) * 1e6
 	printf "app CPU          on %7.1f us/req   off %7.1f us/req   added %.1f us/req\n", con, coff, con - coff
 	printf "allocated        on %7.0f B/req    off %7.0f B/req    added %.0f B/req\n", bon, boff, bon - boff
 	printf "fntrace own      %.2f %% of the app CPU samples, %.2f %% of its sampled allocation (tracing on)\n", cshare, ashare
+	printf "fntrace + calls  %.2f %% of the app CPU samples, %.2f %% of its sampled allocation (tracing on: fntrace with the Micrometer, tracer and JDK code it calls, not the work it wraps)\n", kshare, kashare
 }'
