@@ -30,6 +30,9 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class FnTraceShare {
 
+	/** The sample app's classes: the app's, though they live under {@code dev.fntrace}. */
+	private static final String SAMPLE_APP = "dev.fntrace.sample.";
+
 	/** Where a call from fntrace goes into the work it wraps (a prefix of the callee's class). */
 	private static final List<String> WRAPPED = List.of("org.springframework.aop.", "org.springframework.cglib.",
 			"org.springframework.web.", "org.springframework.http.", "org.springframework.security.",
@@ -37,16 +40,26 @@ public final class FnTraceShare {
 			"org.springframework.jdbc.", "org.springframework.scheduling.", "org.springframework.core.task.",
 			"org.springframework.boot.web.", "org.springframework.boot.tomcat.", "org.h2.", "com.zaxxer.",
 			"org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.", "jakarta.servlet.", "org.hibernate.",
-			"dev.fntrace.sample.", "jdk.internal.reflect.", "java.lang.reflect.", "java.lang.invoke.",
+			SAMPLE_APP, "jdk.internal.reflect.", "java.lang.reflect.", "java.lang.invoke.",
 			"java.util.concurrent.", "java.lang.Thread", "java.io.", "sun.nio.");
 
 	/** The methods by which fntrace frames hand a call on (see {@link #passesThrough}). */
 	private static final Set<String> PASS_THROUGH = Set.of("invoke", "record", "proceed", "doFilter", "run", "call",
 			"execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "apply", "accept");
 
-	private static final int OWN = 1;
+	/** Whose a sample is. */
+	private enum Charge {
 
-	private static final int CALLS = 2;
+		/** The app's, or the work fntrace wraps. */
+		APP,
+
+		/** fntrace's own code's. */
+		OWN,
+
+		/** Code fntrace calls for its own sake: Micrometer, the tracer, the JDK. */
+		CALLS
+
+	}
 
 	public static void main(String[] args) throws IOException {
 		List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
@@ -60,16 +73,16 @@ public final class FnTraceShare {
 			String type = event.getEventType().getName();
 			if (type.equals("jdk.ExecutionSample")) {
 				cpuSamples++;
-				int charge = charge(event.getStackTrace());
-				cpuOwn += (charge == OWN) ? 1 : 0;
-				cpuCalls += (charge != 0) ? 1 : 0;
+				Charge charge = charge(event.getStackTrace());
+				cpuOwn += (charge == Charge.OWN) ? 1 : 0;
+				cpuCalls += (charge != Charge.APP) ? 1 : 0;
 			}
 			else if (type.equals("jdk.ObjectAllocationSample")) {
 				long weight = event.getLong("weight");
 				allocated += weight;
-				int charge = charge(event.getStackTrace());
-				allocatedOwn += (charge == OWN) ? weight : 0;
-				allocatedCalls += (charge != 0) ? weight : 0;
+				Charge charge = charge(event.getStackTrace());
+				allocatedOwn += (charge == Charge.OWN) ? weight : 0;
+				allocatedCalls += (charge != Charge.APP) ? weight : 0;
 			}
 		}
 		System.out.printf("%.2f %d %.2f %.2f %.2f%n", percent(cpuOwn, cpuSamples), cpuSamples,
@@ -77,12 +90,13 @@ public final class FnTraceShare {
 	}
 
 	/**
-	 * {@link #OWN} when the innermost frame that is not the JDK's is fntrace's, {@link #CALLS} when
-	 * the innermost fntrace frame called something other than the work it wraps, else 0.
+	 * {@link Charge#OWN} when the innermost frame that is not the JDK's is fntrace's,
+	 * {@link Charge#CALLS} when the innermost fntrace frame called something other than the work it
+	 * wraps, else {@link Charge#APP}.
 	 */
-	private static int charge(RecordedStackTrace stack) {
+	private static Charge charge(RecordedStackTrace stack) {
 		if (stack == null) {
-			return 0;
+			return Charge.APP;
 		}
 		List<RecordedFrame> frames = stack.getFrames();
 		boolean libraryBelow = false;
@@ -90,23 +104,23 @@ public final class FnTraceShare {
 			String name = frames.get(i).getMethod().getType().getName();
 			if (isFnTrace(name)) {
 				if (!libraryBelow) {
-					return OWN;
+					return Charge.OWN;
 				}
 				String callee = frames.get(i - 1).getMethod().getType().getName();
-				return (passesThrough(frames.get(i)) && isWrapped(callee)) ? 0 : CALLS;
+				return (passesThrough(frames.get(i)) && isWrapped(callee)) ? Charge.APP : Charge.CALLS;
 			}
 			if (!isJdk(name)) {
-				if (name.startsWith("dev.fntrace.sample.")) {
-					return 0;
+				if (name.startsWith(SAMPLE_APP)) {
+					return Charge.APP;
 				}
 				libraryBelow = true;
 			}
 		}
-		return 0;
+		return Charge.APP;
 	}
 
 	private static boolean isFnTrace(String name) {
-		return (name.startsWith("dev.fntrace.") && !name.startsWith("dev.fntrace.sample."))
+		return (name.startsWith("dev.fntrace.") && !name.startsWith(SAMPLE_APP))
 				|| name.startsWith("net.ttddyy.");
 	}
 
